@@ -1,0 +1,1 @@
+"""Kinderwerk PWA."""

@@ -1,0 +1,29 @@
+"""All tables. Importing this package registers every model with SQLModel.metadata."""
+
+from .attendance import AttendanceEvent, FollowUp
+from .audit import AuditEvent
+from .base import UTCDateTime, new_uuid, utcnow
+from .children import (
+    Child,
+    ChildLocation,
+    Consent,
+    Enrolment,
+    Family,
+    Guardian,
+    PickupPerson,
+)
+from .conversations import Agreement, ConversationChild, ConversationGuardian, ParentConversation
+from .goals import Goal, GoalProgress
+from .organisation import Location, Organisation, Partner
+from .referrals import ReferralIn, ReferralOut
+from .signals import MeldcodeStep, MeldcodeTrack, Signal, SignalCorrection
+from .staff import LoginAttempt, StaffLocation, StaffUser, UserSession
+
+__all__ = [
+    "Agreement", "AttendanceEvent", "AuditEvent", "Child", "ChildLocation", "Consent",
+    "ConversationChild", "ConversationGuardian", "Enrolment", "Family", "FollowUp", "Goal",
+    "GoalProgress", "Guardian", "Location", "LoginAttempt", "MeldcodeStep", "MeldcodeTrack",
+    "Organisation", "ParentConversation", "Partner", "PickupPerson", "ReferralIn", "ReferralOut",
+    "Signal", "SignalCorrection", "StaffLocation", "StaffUser", "UTCDateTime", "UserSession",
+    "new_uuid", "utcnow",
+]

@@ -1,0 +1,105 @@
+"""Children, their families, guardians, pick-up persons, consents and weekday enrolments."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from .base import ts_field
+
+# bekend: met at a playground/school without registration; the rest is the dagarrangement path.
+CHILD_STATUSES = ("bekend", "aangemeld", "wachtlijst", "intake", "actief", "uitgestroomd")
+CONSENT_KINDS = ("registratie", "foto", "gegevens_delen")
+
+
+class Family(SQLModel, table=True):
+    """A household: siblings and their parents/guardians are grouped through it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisation.id", index=True)
+    name: str = Field(max_length=200)  # e.g. "Gezin El Amrani"
+
+
+class GuardianBase(SQLModel):
+    name: str = Field(max_length=200)
+    relation: str = Field(max_length=40)  # moeder, vader, verzorger, oma, ...
+    phone: str = Field(default="", max_length=40)
+    email: str = Field(default="", max_length=200)
+
+
+class Guardian(GuardianBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    family_id: int = Field(foreign_key="family.id", index=True)
+
+
+class ChildBase(SQLModel):
+    first_name: str = Field(max_length=100)
+    last_name: str = Field(max_length=100)
+    date_of_birth: date
+    school_name: str = Field(default="", max_length=200)
+    school_group: str = Field(default="", max_length=20)  # "groep 5"
+    neighbourhood: str = Field(default="", max_length=100)
+    status: str = Field(default="bekend", max_length=20)  # one of CHILD_STATUSES
+
+
+class Child(ChildBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisation.id", index=True)
+    family_id: int | None = Field(default=None, foreign_key="family.id", index=True)
+    # "Zelfstandig naar huis": only with the parents' permission, recorded with who and when.
+    may_go_home_alone: bool = Field(default=False)
+    home_alone_allowed_by: str = Field(default="", max_length=200)
+    home_alone_allowed_on: date | None = Field(default=None)
+    left_on: date | None = Field(default=None)
+    left_reason: str = Field(default="", max_length=200)
+    created_at: datetime = ts_field(default_now=True)
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+class ChildLocation(SQLModel, table=True):
+    """Which locations know a child. Need-to-know: a kinderwerker sees the children of her own
+    locations, registered (enrolled) or only known there (playground, school)."""
+
+    __tablename__ = "child_location"
+    child_id: int = Field(foreign_key="child.id", primary_key=True)
+    location_id: int = Field(foreign_key="location.id", primary_key=True)
+
+
+class PickupPerson(SQLModel, table=True):
+    __tablename__ = "pickup_person"
+    id: int | None = Field(default=None, primary_key=True)
+    child_id: int = Field(foreign_key="child.id", index=True)
+    name: str = Field(max_length=200)
+    relation: str = Field(default="", max_length=40)
+    phone: str = Field(default="", max_length=40)
+
+
+class Consent(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    child_id: int = Field(foreign_key="child.id", index=True)
+    kind: str = Field(max_length=30)  # one of CONSENT_KINDS
+    given: bool
+    given_by: str = Field(max_length=200)  # name of the parent/guardian
+    given_on: date
+    recorded_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
+
+
+class Enrolment(SQLModel, table=True):
+    """A child's placement at a huiskamer on fixed weekdays (ISO 1=maandag .. 5=vrijdag)."""
+
+    __table_args__ = (sa.CheckConstraint("weekdays <> ''", name="ck_enrolment_weekdays"),)
+    id: int | None = Field(default=None, primary_key=True)
+    child_id: int = Field(foreign_key="child.id", index=True)
+    location_id: int = Field(foreign_key="location.id", index=True)
+    weekdays: str = Field(max_length=20)  # "1,3,4"
+    start_date: date
+    end_date: date | None = Field(default=None)
+    end_reason: str = Field(default="", max_length=200)
+
+    def weekday_set(self) -> set[int]:
+        return {int(d) for d in self.weekdays.split(",") if d}

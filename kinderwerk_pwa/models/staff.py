@@ -1,0 +1,66 @@
+"""Staff accounts, their locations, server-side sessions and login attempts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from .base import ts_field
+
+ROLES = ("kinderwerker", "aandachtsfunctionaris", "teamleider", "beheerder")
+
+
+class StaffUserBase(SQLModel):
+    name: str = Field(max_length=200)
+    email: str = Field(max_length=200)
+    role: str = Field(max_length=30)  # one of ROLES
+
+
+class StaffUser(StaffUserBase, table=True):
+    __tablename__ = "staff_user"
+    __table_args__ = (
+        sa.UniqueConstraint("email", name="uq_staff_user_email"),
+        sa.UniqueConstraint("oidc_issuer", "oidc_subject", name="uq_staff_user_oidc"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisation.id", index=True)
+    password_hash: str | None = Field(default=None, max_length=300)
+    totp_secret: str | None = Field(default=None, max_length=64)
+    totp_enabled: bool = Field(default=False)
+    oidc_issuer: str | None = Field(default=None, max_length=300)
+    oidc_subject: str | None = Field(default=None, max_length=300)
+    active: bool = Field(default=True)
+    is_demo: bool = Field(default=False)
+    created_at: datetime = ts_field(default_now=True)
+
+
+class StaffLocation(SQLModel, table=True):
+    __tablename__ = "staff_location"
+    staff_id: int = Field(foreign_key="staff_user.id", primary_key=True)
+    location_id: int = Field(foreign_key="location.id", primary_key=True)
+
+
+class UserSession(SQLModel, table=True):
+    """A login. The cookie holds a random token; only its SHA-256 is stored here, so a copy of
+    the database does not hand out sessions."""
+
+    __tablename__ = "user_session"
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    staff_id: int = Field(foreign_key="staff_user.id", index=True)
+    created_at: datetime = ts_field(default_now=True)
+    last_seen_at: datetime = ts_field(default_now=True)
+    expires_at: datetime = ts_field()
+    ended_at: datetime | None = ts_field(nullable=True)
+    method: str = Field(default="lokaal", max_length=20)  # lokaal / oidc
+
+
+class LoginAttempt(SQLModel, table=True):
+    __tablename__ = "login_attempt"
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = ts_field(default_now=True, index=True)
+    username: str = Field(max_length=200, index=True)
+    address: str = Field(max_length=64, index=True)
+    success: bool = Field(default=False)
