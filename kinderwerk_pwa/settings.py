@@ -57,7 +57,6 @@ class Settings:
     demo_mode: bool = field(default_factory=lambda: _bool("KINDERWERK_DEMO"))
     demo_size: int = field(default_factory=lambda: _int("KINDERWERK_DEMO_SIZE", 200))
     public_url: str = field(default_factory=lambda: os.environ.get("KINDERWERK_PUBLIC_URL", "http://localhost:3000"))
-    secret_key: str = field(default_factory=_secret_key)
     # Sessions: a kinderwerker keeps the phone in a pocket between children, so the idle timeout is
     # a working afternoon's pause, not minutes; the maximum lifetime forces a fresh login daily.
     session_idle_minutes: int = field(default_factory=lambda: _int("KINDERWERK_SESSION_IDLE_MINUTES", 120))
@@ -69,11 +68,20 @@ class Settings:
     timezone: str = "Europe/Amsterdam"
 
     @property
+    def secret_key(self) -> str:
+        # Lazy: reading the settings must not write a key file; only a feature that signs does.
+        global _secret_cache
+        if _secret_cache is None:
+            _secret_cache = _secret_key()
+        return _secret_cache
+
+    @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
 
 
 _settings: Settings | None = None
+_secret_cache: str | None = None
 
 
 def get_settings() -> Settings:
@@ -85,5 +93,6 @@ def get_settings() -> Settings:
 
 def reset_settings() -> None:
     """Forget cached settings (tests change the environment)."""
-    global _settings
+    global _settings, _secret_cache
     _settings = None
+    _secret_cache = None

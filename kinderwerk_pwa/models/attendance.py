@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
-from .base import client_uuid_field, ts_field
+from .base import between, client_uuid_field, one_of, ts_field
 
 # aanwezig: checked in; opgehaald / zelfstandig: checked out; afgemeld: excused (reason);
 # afwezig: absent without notice; extra: expected today although not on an enrolled weekday;
@@ -16,6 +16,7 @@ ATTENDANCE_KINDS = ("aanwezig", "opgehaald", "zelfstandig", "afgemeld", "afwezig
 
 class AttendanceEvent(SQLModel, table=True):
     __tablename__ = "attendance_event"
+    __table_args__ = (one_of("kind", ATTENDANCE_KINDS), between("mood", 1, 5))
     id: int | None = Field(default=None, primary_key=True)
     client_uuid: str = client_uuid_field()
     child_id: int = Field(foreign_key="child.id", index=True)
@@ -34,6 +35,7 @@ class FollowUp(SQLModel, table=True):
     """A vervolgactie that is not a parent agreement, e.g. 'ouder bellen' after an unexplained absence."""
 
     __tablename__ = "follow_up"
+    __table_args__ = (one_of("status", ("open", "gedaan")),)
     id: int | None = Field(default=None, primary_key=True)
     child_id: int = Field(foreign_key="child.id", index=True)
     location_id: int = Field(foreign_key="location.id", index=True)

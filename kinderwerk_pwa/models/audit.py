@@ -6,13 +6,14 @@ from datetime import datetime
 
 from sqlmodel import Field, SQLModel
 
-from .base import ts_field
+from .base import one_of, ts_field
 
 OUTCOMES = ("toegestaan", "geweigerd", "mislukt")
 
 
 class AuditEvent(SQLModel, table=True):
     __tablename__ = "audit_event"
+    __table_args__ = (one_of("outcome", OUTCOMES),)
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = ts_field(default_now=True, index=True)
     # No foreign key on the actor: failed logins name no account, and the log must outlive accounts.

@@ -7,7 +7,17 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.types import TypeDecorator
-from sqlmodel import Field
+from sqlmodel import Field, SQLModel
+
+# Named constraints: SQLite migrations (batch mode) can only alter what has a name, and the names
+# are then the same on SQLite and PostgreSQL.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
 
 
 class UTCDateTime(TypeDecorator):
@@ -59,3 +69,14 @@ def client_uuid_field():
         default_factory=new_uuid,
         sa_column=sa.Column(sa.String(36), nullable=False, unique=True),
     )
+
+
+def one_of(column: str, values: tuple[str, ...], name: str | None = None) -> sa.CheckConstraint:
+    """The database refuses a value outside the domain's list (statuses, kinds, roles)."""
+    quoted = ", ".join("'" + v.replace("'", "''") + "'" for v in values)
+    return sa.CheckConstraint(f"{column} IN ({quoted})", name=name or f"{column}_geldig")
+
+
+def between(column: str, low: int, high: int, name: str | None = None) -> sa.CheckConstraint:
+    return sa.CheckConstraint(f"{column} IS NULL OR ({column} >= {low} AND {column} <= {high})",
+                              name=name or f"{column}_bereik")

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from .base import ts_field
+from .base import one_of, ts_field
 
 # bekend: met at a playground/school without registration; the rest is the dagarrangement path.
 CHILD_STATUSES = ("bekend", "aangemeld", "wachtlijst", "intake", "actief", "uitgestroomd")
@@ -45,6 +45,7 @@ class ChildBase(SQLModel):
 
 
 class Child(ChildBase, table=True):
+    __table_args__ = (one_of("status", CHILD_STATUSES),)
     id: int | None = Field(default=None, primary_key=True)
     organisation_id: int = Field(foreign_key="organisation.id", index=True)
     family_id: int | None = Field(default=None, foreign_key="family.id", index=True)
@@ -80,6 +81,7 @@ class PickupPerson(SQLModel, table=True):
 
 
 class Consent(SQLModel, table=True):
+    __table_args__ = (one_of("kind", CONSENT_KINDS),)
     id: int | None = Field(default=None, primary_key=True)
     child_id: int = Field(foreign_key="child.id", index=True)
     kind: str = Field(max_length=30)  # one of CONSENT_KINDS
@@ -92,7 +94,7 @@ class Consent(SQLModel, table=True):
 class Enrolment(SQLModel, table=True):
     """A child's placement at a huiskamer on fixed weekdays (ISO 1=maandag .. 5=vrijdag)."""
 
-    __table_args__ = (sa.CheckConstraint("weekdays <> ''", name="ck_enrolment_weekdays"),)
+    __table_args__ = (sa.CheckConstraint("weekdays <> ''", name="weekdagen_niet_leeg"),)
     id: int | None = Field(default=None, primary_key=True)
     child_id: int = Field(foreign_key="child.id", index=True)
     location_id: int = Field(foreign_key="location.id", index=True)

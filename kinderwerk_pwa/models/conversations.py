@@ -7,7 +7,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from .base import client_uuid_field, ts_field
+from .base import client_uuid_field, one_of, ts_field
 
 CONVERSATION_KINDS = ("intake", "evaluatie", "zorg", "informeel", "huisbezoek")
 AGREEMENT_OWNERS = ("ouder", "kinderwerker", "partner")
@@ -16,6 +16,7 @@ AGREEMENT_STATUSES = ("open", "gedaan", "vervallen")
 
 class ParentConversation(SQLModel, table=True):
     __tablename__ = "parent_conversation"
+    __table_args__ = (one_of("kind", CONVERSATION_KINDS),)
     id: int | None = Field(default=None, primary_key=True)
     client_uuid: str = client_uuid_field()
     organisation_id: int = Field(foreign_key="organisation.id", index=True)
@@ -47,6 +48,7 @@ class ConversationGuardian(SQLModel, table=True):
 
 
 class Agreement(SQLModel, table=True):
+    __table_args__ = (one_of("owner_kind", AGREEMENT_OWNERS), one_of("status", AGREEMENT_STATUSES),)
     id: int | None = Field(default=None, primary_key=True)
     client_uuid: str = client_uuid_field()
     conversation_id: int = Field(foreign_key="parent_conversation.id", index=True)

@@ -6,12 +6,13 @@ from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
-from .base import client_uuid_field, ts_field
+from .base import between, client_uuid_field, one_of, ts_field
 
 GOAL_STATUSES = ("actief", "behaald", "gestopt")
 
 
 class Goal(SQLModel, table=True):
+    __table_args__ = (one_of("status", GOAL_STATUSES),)
     id: int | None = Field(default=None, primary_key=True)
     child_id: int = Field(foreign_key="child.id", index=True)
     location_id: int = Field(foreign_key="location.id", index=True)
@@ -26,6 +27,7 @@ class GoalProgress(SQLModel, table=True):
     """A goal moment during the day (ging goed / nog niet) or a periodic evaluation (score 1-5)."""
 
     __tablename__ = "goal_progress"
+    __table_args__ = (one_of("kind", ("moment", "evaluatie")), between("score", 1, 5))
     id: int | None = Field(default=None, primary_key=True)
     client_uuid: str = client_uuid_field()
     goal_id: int = Field(foreign_key="goal.id", index=True)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
+
+from .base import one_of
 
 LOCATION_KINDS = ("huiskamer", "school", "speelpleinroute")
 PARTNER_KINDS = ("school", "wijkteam", "jeugdhulp", "ggd", "jeugd_ggz", "wijkagent", "veilig_thuis", "anders")
@@ -23,6 +26,7 @@ class LocationBase(SQLModel):
 
 
 class Location(LocationBase, table=True):
+    __table_args__ = (one_of("kind", LOCATION_KINDS), sa.CheckConstraint("capacity IS NULL OR capacity > 0", name="capaciteit_positief"),)
     id: int | None = Field(default=None, primary_key=True)
     organisation_id: int = Field(foreign_key="organisation.id", index=True)
 
@@ -36,5 +40,6 @@ class PartnerBase(SQLModel):
 
 
 class Partner(PartnerBase, table=True):
+    __table_args__ = (one_of("kind", PARTNER_KINDS),)
     id: int | None = Field(default=None, primary_key=True)
     organisation_id: int = Field(foreign_key="organisation.id", index=True)

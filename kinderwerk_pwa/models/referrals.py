@@ -7,7 +7,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from .base import client_uuid_field, ts_field
+from .base import client_uuid_field, one_of, ts_field
 
 REFERRER_KINDS = ("ouder", "school", "ggd", "jeugd_ggz", "wijkagent", "wijkteam", "anders")
 REFERRAL_IN_STATUSES = ("wachtlijst", "intake", "geplaatst", "afgewezen", "ingetrokken")
@@ -16,6 +16,7 @@ REFERRAL_OUT_STATUSES = ("verstuurd", "in_behandeling", "afgerond", "geweigerd")
 
 class ReferralIn(SQLModel, table=True):
     __tablename__ = "referral_in"
+    __table_args__ = (one_of("referrer_kind", REFERRER_KINDS), one_of("status", REFERRAL_IN_STATUSES))
     id: int | None = Field(default=None, primary_key=True)
     client_uuid: str = client_uuid_field()
     child_id: int = Field(foreign_key="child.id", index=True)
@@ -35,6 +36,7 @@ class ReferralIn(SQLModel, table=True):
 
 class ReferralOut(SQLModel, table=True):
     __tablename__ = "referral_out"
+    __table_args__ = (one_of("status", REFERRAL_OUT_STATUSES),)
     id: int | None = Field(default=None, primary_key=True)
     client_uuid: str = client_uuid_field()
     child_id: int = Field(foreign_key="child.id", index=True)

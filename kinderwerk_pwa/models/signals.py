@@ -7,7 +7,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from .base import client_uuid_field, ts_field
+from .base import between, client_uuid_field, one_of, ts_field
 
 SIGNAL_SOURCES = ("zelf_gezien", "kind_vertelde", "ouder", "anders")
 TRACK_STATUSES = ("open", "gesloten")
@@ -15,6 +15,7 @@ STEP_STATUSES = ("gedaan", "overgeslagen")
 
 
 class Signal(SQLModel, table=True):
+    __table_args__ = (one_of("source", SIGNAL_SOURCES), sa.CheckConstraint("child_id IS NOT NULL OR unknown_description <> ''", name="kind_of_omschrijving"), between("unknown_age", 0, 18),)
     id: int | None = Field(default=None, primary_key=True)
     client_uuid: str = client_uuid_field()
     organisation_id: int = Field(foreign_key="organisation.id", index=True)
@@ -55,6 +56,7 @@ class SignalCorrection(SQLModel, table=True):
 
 class MeldcodeTrack(SQLModel, table=True):
     __tablename__ = "meldcode_track"
+    __table_args__ = (one_of("status", TRACK_STATUSES), between("current_step", 1, 5))
     id: int | None = Field(default=None, primary_key=True)
     client_uuid: str = client_uuid_field()
     organisation_id: int = Field(foreign_key="organisation.id", index=True)
@@ -75,6 +77,7 @@ class MeldcodeTrack(SQLModel, table=True):
 
 class MeldcodeStep(SQLModel, table=True):
     __tablename__ = "meldcode_step"
+    __table_args__ = (one_of("status", STEP_STATUSES), between("step_no", 1, 5))
     id: int | None = Field(default=None, primary_key=True)
     client_uuid: str = client_uuid_field()
     track_id: int = Field(foreign_key="meldcode_track.id", index=True)

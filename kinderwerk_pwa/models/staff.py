@@ -7,7 +7,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from .base import ts_field
+from .base import one_of, ts_field
 
 ROLES = ("kinderwerker", "aandachtsfunctionaris", "teamleider", "beheerder")
 
@@ -23,6 +23,7 @@ class StaffUser(StaffUserBase, table=True):
     __table_args__ = (
         sa.UniqueConstraint("email", name="uq_staff_user_email"),
         sa.UniqueConstraint("oidc_issuer", "oidc_subject", name="uq_staff_user_oidc"),
+        one_of("role", ROLES),
     )
     id: int | None = Field(default=None, primary_key=True)
     organisation_id: int = Field(foreign_key="organisation.id", index=True)

@@ -1,0 +1,57 @@
+"""The app shell: bottom navigation on a phone, a sidebar on a desktop (CSS in assets/kinderwerk.css)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from .. import texts
+from ..state.session import SessionState
+
+NAV_ITEMS = [
+    ("/", texts.NAV_VANDAAG, "house"),
+    ("/signaal", texts.NAV_SIGNAAL, "flag"),
+    ("/gesprekken", texts.NAV_GESPREKKEN, "messages-square"),
+    ("/kinderen", texts.NAV_KINDEREN, "users"),
+    ("/meer", texts.NAV_MEER, "menu"),
+]
+
+
+def _nav_link(href: str, label: str, icon: str, active: str) -> rx.Component:
+    return rx.link(
+        rx.icon(icon, size=22, aria_hidden="true"),
+        rx.el.span(label),
+        href=href,
+        class_name="kw-navlink",
+        aria_current="page" if href == active else None,
+        underline="none",
+    )
+
+
+def logout_form(**props) -> rx.Component:
+    return rx.el.form(
+        rx.button(texts.NAV_UITLOGGEN, type="submit", variant="soft", color_scheme="gray",
+                  size="3", class_name="kw-tap"),
+        action="/auth/logout",
+        method="post",
+        **props,
+    )
+
+
+def page_shell(*children: rx.Component, active: str) -> rx.Component:
+    """Every logged-in page: navigation + main content."""
+    nav = [_nav_link(href, label, icon, active) for href, label, icon in NAV_ITEMS]
+    return rx.box(
+        rx.el.nav(
+            rx.heading(texts.APP_NAME, size="5", padding="0 16px 16px"),
+            *[_nav_link(href, label, icon, active) for href, label, icon in NAV_ITEMS],
+            rx.spacer(),
+            rx.text(SessionState.user_name, weight="medium", padding_x="16px"),
+            rx.text(SessionState.role_label, size="2", color_scheme="gray", padding_x="16px"),
+            logout_form(style={"padding": "12px 16px"}),
+            class_name="kw-sidebar",
+            aria_label=texts.NAV_HOOFDMENU,
+        ),
+        rx.el.main(*children, class_name="kw-main"),
+        rx.el.nav(*nav, class_name="kw-bottomnav", aria_label=texts.NAV_HOOFDMENU),
+        class_name="kw-shell",
+    )

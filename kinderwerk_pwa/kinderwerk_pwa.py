@@ -1,0 +1,34 @@
+"""The Reflex app: theme, head, our API routes and the pages."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from . import texts
+from .api.app import create_api
+from .pages.kinderen import KinderenState, kinderen_page
+from .pages.login import LoginState, login_page
+from .pages.meer import meer_page
+from .pages.under_construction import not_yet
+from .pages.vandaag import VandaagState, vandaag_page
+from .state.session import SessionState
+
+app = rx.App(
+    html_lang="nl",
+    stylesheets=["/kinderwerk.css"],
+    head_components=[
+        rx.el.meta(name="theme-color", content="#0d7a6f"),
+    ],
+    api_transformer=create_api(),
+)
+
+app.add_page(login_page, route="/login", title=f"{texts.LOGIN_TITEL} · {texts.APP_NAME}", on_load=LoginState.load)
+app.add_page(vandaag_page, route="/", title=f"{texts.VANDAAG_TITEL} · {texts.APP_NAME}", on_load=VandaagState.load)
+app.add_page(kinderen_page, route="/kinderen", title=f"{texts.KINDEREN_TITEL} · {texts.APP_NAME}",
+             on_load=KinderenState.load)
+app.add_page(meer_page, route="/meer", title=f"{texts.MEER_TITEL} · {texts.APP_NAME}",
+             on_load=SessionState.require_login)
+app.add_page(not_yet(texts.SIGNAAL_TITEL, "/signaal"), route="/signaal",
+             title=f"{texts.SIGNAAL_TITEL} · {texts.APP_NAME}", on_load=SessionState.require_login)
+app.add_page(not_yet(texts.GESPREKKEN_TITEL, "/gesprekken"), route="/gesprekken",
+             title=f"{texts.GESPREKKEN_TITEL} · {texts.APP_NAME}", on_load=SessionState.require_login)

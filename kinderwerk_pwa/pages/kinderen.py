@@ -1,0 +1,114 @@
+"""Kinderen: the children known at one of the user's locations, searchable by name."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from .. import texts
+from ..components.layout import page_shell
+from ..db import session_scope
+from ..domain.children import list_children
+from ..domain.errors import DomainError
+from ..domain.locations import my_locations_today
+from ..state.session import SessionState
+
+
+class KinderenState(SessionState):
+    location_options: list[dict[str, str]] = []
+    location_id: str = ""
+    query: str = ""
+    children: list[dict[str, str]] = []
+    error: str = ""
+
+    def _reload(self):
+        self.children = []
+        self.error = ""
+        with session_scope() as db:
+            actor = self._actor(db)
+            if actor is None:
+                return rx.redirect("/login")
+            self._show_user(actor)
+            if not self.location_options:
+                self.location_options = [
+                    {"id": str(r.id), "name": r.name} for r in my_locations_today(actor, db, self.today())
+                ]
+            if not self.location_id and self.location_options:
+                self.location_id = self.location_options[0]["id"]
+            if not self.location_id:
+                return None
+            try:
+                rows = list_children(actor, db, int(self.location_id), query=self.query, today=self.today())
+            except (DomainError, ValueError) as exc:
+                self.error = getattr(exc, "message", texts.GEEN_TOEGANG)
+                return None
+        self.children = [
+            {"id": str(r.id), "name": r.name, "detail": f"{r.age} jaar · {r.school_group}",
+             "status": texts.CHILD_STATUS_LABELS.get(r.status, r.status)}
+            for r in rows
+        ]
+        return None
+
+    @rx.event
+    def load(self):
+        self.location_options = []
+        self.location_id = ""
+        self.query = ""
+        return self._reload()
+
+    @rx.event
+    def set_location(self, value: str):
+        self.location_id = value
+        return self._reload()
+
+    @rx.event
+    def search(self, value: str):
+        self.query = value[:100]
+        return self._reload()
+
+
+def _child_row(row) -> rx.Component:
+    return rx.hstack(
+        rx.vstack(
+            rx.text(row["name"], weight="medium"),
+            rx.text(row["detail"], size="2", color_scheme="gray"),
+            spacing="0",
+        ),
+        rx.badge(row["status"], color_scheme="gray"),
+        justify="between",
+        align="center",
+        width="100%",
+        class_name="kw-card kw-tap",
+        padding="10px 16px",
+    )
+
+
+def kinderen_page() -> rx.Component:
+    return page_shell(
+        rx.vstack(
+            rx.heading(texts.KINDEREN_TITEL, size="7", as_="h1"),
+            rx.box(
+                rx.el.label(texts.KINDEREN_LOCATIE, html_for="kinderen-locatie", style={"fontWeight": 500}),
+                rx.el.select(
+                    rx.foreach(KinderenState.location_options,
+                               lambda o: rx.el.option(o["name"], value=o["id"])),
+                    id="kinderen-locatie",
+                    value=KinderenState.location_id,
+                    on_change=KinderenState.set_location,
+                    style={"width": "100%", "minHeight": "48px", "fontSize": "16px", "borderRadius": "8px"},
+                ),
+                width="100%",
+            ),
+            rx.box(
+                rx.el.label(texts.KINDEREN_ZOEK, html_for="kinderen-zoek", style={"fontWeight": 500}),
+                rx.input(id="kinderen-zoek", type="search", value=KinderenState.query,
+                         on_change=KinderenState.search.debounce(250), size="3", width="100%"),
+                width="100%",
+            ),
+            rx.cond(KinderenState.error != "", rx.callout(KinderenState.error, color_scheme="red", role="alert")),
+            rx.text(KinderenState.children.length().to_string() + " kinderen", size="2", color_scheme="gray"),
+            rx.vstack(rx.foreach(KinderenState.children, _child_row), width="100%", spacing="2"),
+            spacing="3",
+            width="100%",
+        ),
+        active="/kinderen",
+    )

@@ -1,0 +1,93 @@
+"""Login page: a plain HTML form posted to /auth/login, so the session cookie stays HttpOnly."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from .. import texts
+from ..settings import get_settings
+
+_MESSAGES = {
+    "onjuist": texts.LOGIN_FOUT,
+    "geblokkeerd": texts.LOGIN_GEBLOKKEERD,
+    "verlopen": texts.LOGIN_VERLOPEN,
+}
+
+
+class LoginState(rx.State):
+    error: str = ""
+    info: str = ""
+    demo_logins: list[dict[str, str]] = []
+    demo_password: str = ""
+
+    @rx.event
+    def load(self):
+        params = self.router.url.query_parameters
+        self.error = _MESSAGES.get(params.get("fout", ""), "")
+        self.info = texts.LOGIN_UITGELOGD if params.get("uitgelogd") else ""
+        # Demo accounts are listed only in demo mode (and only exist there).
+        if get_settings().demo_mode:
+            from ..demo.accounts import demo_logins
+
+            self.demo_logins, self.demo_password = demo_logins()
+        else:
+            self.demo_logins, self.demo_password = [], ""
+
+
+def _field(label: str, name: str, type_: str, autocomplete: str) -> rx.Component:
+    return rx.box(
+        rx.el.label(label, html_for=name, style={"fontWeight": 500, "display": "block", "marginBottom": "4px"}),
+        rx.el.input(
+            id=name, name=name, type=type_, autocomplete=autocomplete, required=True,
+            style={"width": "100%", "minHeight": "48px", "fontSize": "16px", "padding": "0 12px",
+                   "borderRadius": "8px", "border": "1px solid var(--gray-7)", "boxSizing": "border-box"},
+        ),
+        width="100%",
+    )
+
+
+def login_page() -> rx.Component:
+    return rx.center(
+        rx.vstack(
+            rx.heading(texts.APP_TITLE, size="7"),
+            rx.heading(texts.LOGIN_TITEL, size="5", as_="h2"),
+            rx.text(texts.LOGIN_INTRO, color_scheme="gray"),
+            rx.cond(LoginState.error != "",
+                    rx.callout(LoginState.error, icon="triangle-alert", color_scheme="red", role="alert", width="100%")),
+            rx.cond(LoginState.info != "",
+                    rx.callout(LoginState.info, icon="info", color_scheme="teal", role="status", width="100%")),
+            rx.el.form(
+                rx.vstack(
+                    _field(texts.LOGIN_EMAIL, "email", "email", "username"),
+                    _field(texts.LOGIN_WACHTWOORD, "password", "password", "current-password"),
+                    rx.button(texts.LOGIN_KNOP, type="submit", size="4", width="100%", class_name="kw-tap"),
+                    spacing="4",
+                    width="100%",
+                ),
+                action="/auth/login",
+                method="post",
+                style={"width": "100%"},
+            ),
+            rx.cond(
+                LoginState.demo_logins.length() > 0,
+                rx.box(
+                    rx.heading(texts.LOGIN_DEMO_TITEL, size="3", as_="h2"),
+                    rx.text(texts.LOGIN_DEMO_UITLEG, " ", rx.code(LoginState.demo_password), size="2"),
+                    rx.el.ul(
+                        rx.foreach(
+                            LoginState.demo_logins,
+                            lambda row: rx.el.li(rx.text(row["email"], " — ", row["role"], size="2")),
+                        ),
+                        style={"paddingLeft": "20px"},
+                    ),
+                    class_name="kw-card",
+                    width="100%",
+                ),
+            ),
+            spacing="4",
+            width="100%",
+            max_width="420px",
+            padding="24px 16px",
+        ),
+        min_height="100vh",
+    )

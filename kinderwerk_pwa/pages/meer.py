@@ -1,0 +1,28 @@
+"""Meer: account and logout (later also beheer, rapportage)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from .. import texts
+from ..components.layout import logout_form, page_shell
+from ..state.session import SessionState
+
+
+def meer_page() -> rx.Component:
+    return page_shell(
+        rx.vstack(
+            rx.heading(texts.MEER_TITEL, size="7", as_="h1"),
+            rx.box(
+                rx.text(texts.MEER_INGELOGD_ALS, size="2", color_scheme="gray"),
+                rx.text(SessionState.user_name, weight="medium"),
+                rx.text(SessionState.role_label, size="2"),
+                class_name="kw-card",
+                width="100%",
+            ),
+            logout_form(),
+            spacing="4",
+            width="100%",
+        ),
+        active="/meer",
+    )

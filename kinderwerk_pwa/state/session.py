@@ -1,0 +1,58 @@
+"""Who is logged in, resolved on the server for every event from the HttpOnly session cookie.
+
+The cookie reaches the backend in the websocket handshake headers; it is never sent back to the
+browser. Page states inherit from SessionState and call `self._actor(db)` in every handler: the
+browser can call any handler, so none trusts an earlier check.
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+from sqlmodel import Session
+
+from .. import texts
+from ..auth import sessions
+from ..db import session_scope
+from ..domain.actor import Actor
+from ..models import Location
+from ..domain.clock import local_today
+
+
+class SessionState(rx.State):
+    user_name: str = ""
+    user_role: str = ""
+    role_label: str = ""
+    logged_in: bool = False
+
+    def _token(self) -> str | None:
+        return sessions.token_from_cookie_header(self.router.headers.cookie)
+
+    def _actor(self, db: Session) -> Actor | None:
+        actor = sessions.resolve(db, self._token())
+        if actor is None:
+            self.logged_in = False
+        return actor
+
+    def _show_user(self, actor: Actor) -> None:
+        self.user_name = actor.name
+        self.user_role = actor.role
+        self.role_label = texts.ROLE_LABELS.get(actor.role, actor.role)
+        self.logged_in = True
+
+    @rx.event
+    def require_login(self):
+        """on_load guard for pages; the page's own handlers check again."""
+        with session_scope() as db:
+            actor = self._actor(db)
+            if actor is None:
+                return rx.redirect("/login")
+            self._show_user(actor)
+
+    @staticmethod
+    def today():
+        return local_today()
+
+    @staticmethod
+    def location_name(db: Session, location_id: int) -> str:
+        location = db.get(Location, location_id)
+        return location.name if location else ""

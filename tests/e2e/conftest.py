@@ -1,0 +1,194 @@
+"""End-to-end harness: build and start the app in production mode on a free port with a fresh
+temporary database full of demo data, and drive Debian's Chromium with Playwright.
+
+Screenshots of every page a test visits land in test-results/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "test-results" / "screenshots"
+CHROMIUM = os.environ.get("KINDERWERK_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
+         "device_scale_factor": 2}
+DESKTOP = {"viewport": {"width": 1440, "height": 900}}
+START_TIMEOUT = 600  # seconds; the first production build installs the JS packages
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class RunningApp:
+    def __init__(self, base_url: str, database_url: str, log_path: Path):
+        self.base_url = base_url
+        self.database_url = database_url
+        self.log_path = log_path
+
+    def log_text(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+
+def start_app(workdir: Path, *, extra_env: dict[str, str] | None = None, demo: bool = True):
+    """Start the app as `make run` does, on its own port and database. Returns (app, process)."""
+    port = _free_port()
+    workdir.mkdir(parents=True, exist_ok=True)
+    db_path = workdir / "kinderwerk.db"
+    env = {
+        **os.environ,
+        "KINDERWERK_PORT": str(port),
+        "KINDERWERK_PUBLIC_URL": f"http://localhost:{port}",
+        "KINDERWERK_DB_PATH": str(db_path),
+        "KINDERWERK_DATA_DIR": str(workdir),
+        "KINDERWERK_DEMO": "1" if demo else "0",
+        "PATH": f"{Path(sys.executable).parent}:{os.environ.get('PATH', '')}",
+        "REFLEX_USE_NPM": "1",
+        **(extra_env or {}),
+    }
+    env.pop("DATABASE_URL", None)
+    env.update(extra_env or {})
+    log_path = workdir / "app.log"
+    log = open(log_path, "w")  # noqa: SIM115 - closed with the process
+    proc = subprocess.Popen(
+        ["bash", str(ROOT / ".ci" / "app.sh"), str(port)],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    base_url = f"http://localhost:{port}"
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"app stopped during start-up:\n{log_path.read_text()[-4000:]}")
+        try:
+            if httpx.get(f"{base_url}/api/health", timeout=2).status_code == 200 and \
+               httpx.get(f"{base_url}/login", timeout=5).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        time.sleep(1)
+    else:
+        stop_app(proc)
+        raise RuntimeError(f"app did not start in {START_TIMEOUT}s:\n{log_path.read_text()[-4000:]}")
+    database_url = env.get("DATABASE_URL") or f"sqlite:///{db_path}"
+    return RunningApp(base_url, database_url, log_path), proc
+
+
+def stop_app(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory) -> RunningApp:
+    workdir = tmp_path_factory.mktemp("app")
+    running, proc = start_app(workdir)
+    yield running
+    stop_app(proc)
+    shutil.copy(running.log_path, ROOT / "test-results" / "app.log") if (ROOT / "test-results").exists() else None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium (.ci/run does)")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-zA-Z0-9_-]+", "-", text).strip("-")[:120]
+
+
+class Screens:
+    """Takes a screenshot of every page a test visits (after each navigation settles)."""
+
+    def __init__(self, test_name: str):
+        self.test_name = _slug(test_name)
+        self.count = 0
+        SHOTS.mkdir(parents=True, exist_ok=True)
+
+    def shot(self, page, label: str = "") -> Path:
+        self.count += 1
+        name = f"{self.test_name}-{self.count:02d}{'-' + _slug(label) if label else ''}.png"
+        path = SHOTS / name
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+
+def _context(browser, app, request, options):
+    context = browser.new_context(base_url=app.base_url, locale="nl-NL",
+                                  timezone_id="Europe/Amsterdam", **options)
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    screens = Screens(request.node.name)
+    # Every completed navigation of the main frame gets a screenshot.
+    page.on("load", lambda p: _safe_shot(screens, p))
+    page.screens = screens  # type: ignore[attr-defined]
+    return context, page
+
+
+def _safe_shot(screens: Screens, page) -> None:
+    try:
+        page.wait_for_timeout(300)
+        screens.shot(page, "geladen")
+    except Exception:  # a page closing mid-shot is not a test failure
+        pass
+
+
+@pytest.fixture
+def phone(browser, app, request):
+    context, page = _context(browser, app, request, PHONE)
+    yield page
+    page.screens.shot(page, "einde")
+    context.close()
+
+
+@pytest.fixture
+def desktop(browser, app, request):
+    context, page = _context(browser, app, request, DESKTOP)
+    yield page
+    page.screens.shot(page, "einde")
+    context.close()
+
+
+@pytest.fixture
+def new_context(browser, app):
+    """For tests that need several browsers (two devices at one location)."""
+    contexts = []
+
+    def make(kind: str = "phone"):
+        context = browser.new_context(base_url=app.base_url, locale="nl-NL", timezone_id="Europe/Amsterdam",
+                                      **(PHONE if kind == "phone" else DESKTOP))
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
