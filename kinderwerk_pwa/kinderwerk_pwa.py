@@ -6,9 +6,11 @@ import reflex as rx
 
 from . import texts
 from .api.app import create_api
+from .pages.beheer import BeheerState, locaties_page, medewerkers_page
 from .pages.kinderen import KinderenState, kinderen_page
 from .pages.login import LoginState, login_page
 from .pages.meer import meer_page
+from .pages.second_factor import SecondFactorState, code_page, no_account_page, setup_page
 from .pages.under_construction import not_yet
 from .pages.vandaag import VandaagState, vandaag_page
 from .state.session import SessionState
@@ -32,3 +34,12 @@ app.add_page(not_yet(texts.SIGNAAL_TITEL, "/signaal"), route="/signaal",
              title=f"{texts.SIGNAAL_TITEL} · {texts.APP_NAME}", on_load=SessionState.require_login)
 app.add_page(not_yet(texts.GESPREKKEN_TITEL, "/gesprekken"), route="/gesprekken",
              title=f"{texts.GESPREKKEN_TITEL} · {texts.APP_NAME}", on_load=SessionState.require_login)
+app.add_page(code_page, route="/login/code", title=f"{texts.CODE_TITEL} · {texts.APP_NAME}",
+             on_load=SecondFactorState.load_code)
+app.add_page(setup_page, route="/login/instellen", title=f"{texts.INSTELLEN_TITEL} · {texts.APP_NAME}",
+             on_load=SecondFactorState.load_setup)
+app.add_page(no_account_page, route="/login/geen-account", title=f"{texts.GEEN_ACCOUNT_TITEL} · {texts.APP_NAME}")
+app.add_page(medewerkers_page, route="/beheer/medewerkers",
+             title=f"{texts.BEHEER_MEDEWERKERS} · {texts.APP_NAME}", on_load=BeheerState.load)
+app.add_page(locaties_page, route="/beheer/locaties", title=f"{texts.BEHEER_LOCATIES} · {texts.APP_NAME}",
+             on_load=BeheerState.load)

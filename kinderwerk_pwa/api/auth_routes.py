@@ -1,15 +1,21 @@
-"""Login and logout as plain form posts, so the session cookie can be HttpOnly: scripts never see it."""
+"""Login, second factor, OIDC and logout as plain HTTP routes: only an HTTP response can set the
+HttpOnly session cookie that scripts in the page never see."""
 
 from __future__ import annotations
 
+import logging
+
+from sqlmodel import Session
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from ..auth import local, sessions
+from ..auth import local, oidc, pending, sessions, totp
 from ..db import session_scope
 from ..domain import audit
 from ..domain.actor import load_actor
+from ..models import LoginAttempt, StaffUser
+from ..settings import get_settings
 from .security import (
     clear_session_cookie,
     client_address,
@@ -18,32 +24,124 @@ from .security import (
     set_session_cookie,
 )
 
+log = logging.getLogger("kinderwerk.auth")
+
 
 def _redirect(url: str) -> RedirectResponse:
     return no_store(RedirectResponse(url, status_code=303))
 
 
+def _refused() -> Response:
+    return no_store(Response("Verzoek geweigerd.", status_code=403))
+
+
+def _start_session(db: Session, staff_id: int, method: str, target: str = "/") -> Response:
+    token = sessions.create_session(db, staff_id, method=method)
+    local.record_login(db, staff_id, method)
+    db.commit()
+    response = _redirect(target)
+    set_session_cookie(response, token)
+    response.delete_cookie(pending.COOKIE_NAME, path="/")
+    return response
+
+
+def _pending_response(staff_id: int, purpose: str) -> Response:
+    response = _redirect("/login/code" if purpose == pending.CODE else "/login/instellen")
+    response.set_cookie(pending.COOKIE_NAME, pending.make(staff_id, purpose), max_age=pending.MAX_AGE,
+                        httponly=True, samesite="lax", secure=get_settings().cookie_secure, path="/")
+    return response
+
+
 async def login(request: Request) -> Response:
     if not same_origin(request):
-        return no_store(Response("Verzoek geweigerd.", status_code=403))
+        return _refused()
     form = await request.form()
-    email = str(form.get("email", ""))
-    password = str(form.get("password", ""))
     with session_scope() as db:
-        result = local.check_password(db, email, password, client_address(request))
+        result = local.check_password(db, str(form.get("email", "")), str(form.get("password", "")),
+                                      client_address(request))
         if not result.ok:
             return _redirect(f"/login?fout={result.reason}")
-        token = sessions.create_session(db, result.staff_id, method="lokaal")
-        local.record_login(db, result.staff_id, "lokaal")
-        db.commit()
-    response = _redirect("/")
-    set_session_cookie(response, token)
-    return response
+        user = db.get(StaffUser, result.staff_id)
+        if user.totp_enabled:
+            return _pending_response(user.id, pending.CODE)
+        if totp.required_for(user.role):
+            # Teamleider and beheerder see nothing before a second factor is set up.
+            return _pending_response(user.id, pending.SETUP)
+        return _start_session(db, user.id, "lokaal")
+
+
+async def second_factor(request: Request) -> Response:
+    """POST /auth/totp: the 6-digit code, for a pending login (code or first set-up)."""
+    if not same_origin(request):
+        return _refused()
+    state = pending.from_cookie_header(request.headers.get("cookie"))
+    if state is None:
+        return _redirect("/login?fout=verlopen")
+    staff_id, purpose = state
+    form = await request.form()
+    code = str(form.get("code", ""))
+    address = client_address(request)
+    key = f"totp:{staff_id}"
+    with session_scope() as db:
+        user = db.get(StaffUser, staff_id)
+        if user is None or not user.active:
+            return _redirect("/login?fout=onjuist")
+        if local.is_throttled(db, key, address):
+            audit.record(db, None, "login.geblokkeerd", outcome=audit.DENIED, object_type="account",
+                         object_id=staff_id, detail="tweede stap")
+            db.commit()
+            return _redirect("/login?fout=geblokkeerd")
+        if not totp.verify(user.totp_secret, code):
+            db.add(LoginAttempt(username=key, address=address, success=False))
+            audit.record(db, None, "login.code_onjuist", outcome=audit.DENIED, object_type="account",
+                         object_id=staff_id)
+            db.commit()
+            back = "/login/code" if purpose == pending.CODE else "/login/instellen"
+            return _redirect(f"{back}?fout=code")
+        if purpose == pending.SETUP and not user.totp_enabled:
+            user.totp_enabled = True
+            db.add(user)
+            audit.record(db, load_actor(db, user.id), "account.tweede_factor_ingesteld",
+                         object_type="account", object_id=user.id)
+        return _start_session(db, user.id, "lokaal")
+
+
+async def oidc_start(request: Request) -> Response:
+    client = oidc.client()
+    if client is None:
+        return _redirect("/login")
+    return no_store(await client.authorize_redirect(request, oidc.config().redirect_uri))
+
+
+async def oidc_callback(request: Request) -> Response:
+    client = oidc.client()
+    if client is None:
+        return _redirect("/login")
+    try:
+        token = await client.authorize_access_token(request)
+    except Exception as exc:  # Authlib raises several types: mismatching state, bad token, ...
+        log.warning("OIDC-callback geweigerd: %s", type(exc).__name__)
+        with session_scope() as db:
+            audit.record(db, None, "login.oidc_geweigerd", outcome=audit.DENIED, object_type="account",
+                         detail=type(exc).__name__)
+            db.commit()
+        return _redirect("/login?fout=oidc")
+    claims = token.get("userinfo") or {}
+    issuer, subject = str(claims.get("iss", "")), str(claims.get("sub", ""))
+    with session_scope() as db:
+        user = oidc.find_staff(db, issuer, subject)
+        if user is None or not user.active:
+            audit.record(db, None, "login.oidc_geen_account", outcome=audit.DENIED, object_type="account",
+                         detail="onbekend of uitgeschakeld")
+            db.commit()
+            return _redirect("/login/geen-account")
+        # The organisation's identity provider does the strong authentication (and its MFA).
+        return _start_session(db, user.id, "oidc")
 
 
 async def logout(request: Request) -> Response:
     if not same_origin(request):
-        return no_store(Response("Verzoek geweigerd.", status_code=403))
+        return _refused()
     token = sessions.token_from_cookie_header(request.headers.get("cookie"))
     with session_scope() as db:
         staff_id = sessions.end_session(db, token)
@@ -52,13 +150,16 @@ async def logout(request: Request) -> Response:
         db.commit()
     response = _redirect("/login?uitgelogd=1")
     clear_session_cookie(response)
-    # Ask the browser to drop anything it cached for this origin (pages, storage), so the back
-    # button cannot bring child data back after logout.
+    # Drop what this origin cached in the browser (pages, storage, the offline queue), so neither
+    # the back button nor the next user of the phone can bring child data back.
     response.headers["Clear-Site-Data"] = '"cache", "storage"'
     return response
 
 
 routes = [
     Route("/auth/login", login, methods=["POST"]),
+    Route("/auth/totp", second_factor, methods=["POST"]),
+    Route("/auth/oidc/login", oidc_start, methods=["GET"]),
+    Route("/auth/oidc/callback", oidc_callback, methods=["GET"]),
     Route("/auth/logout", logout, methods=["POST"]),
 ]

@@ -5,12 +5,14 @@ from __future__ import annotations
 import reflex as rx
 
 from .. import texts
+from ..auth.oidc import config as oidc_config
 from ..settings import get_settings
 
 _MESSAGES = {
     "onjuist": texts.LOGIN_FOUT,
     "geblokkeerd": texts.LOGIN_GEBLOKKEERD,
     "verlopen": texts.LOGIN_VERLOPEN,
+    "oidc": texts.LOGIN_OIDC_FOUT,
 }
 
 
@@ -19,12 +21,15 @@ class LoginState(rx.State):
     info: str = ""
     demo_logins: list[dict[str, str]] = []
     demo_password: str = ""
+    oidc_label: str = ""
 
     @rx.event
     def load(self):
         params = self.router.url.query_parameters
         self.error = _MESSAGES.get(params.get("fout", ""), "")
         self.info = texts.LOGIN_UITGELOGD if params.get("uitgelogd") else ""
+        cfg = oidc_config()
+        self.oidc_label = (cfg.label or texts.LOGIN_OIDC_KNOP) if cfg else ""
         # Demo accounts are listed only in demo mode (and only exist there).
         if get_settings().demo_mode:
             from ..demo.accounts import demo_logins
@@ -34,11 +39,11 @@ class LoginState(rx.State):
             self.demo_logins, self.demo_password = [], ""
 
 
-def _field(label: str, name: str, type_: str, autocomplete: str) -> rx.Component:
+def _field(label: str, name: str, type_: str, autocomplete: str, **extra) -> rx.Component:
     return rx.box(
         rx.el.label(label, html_for=name, style={"fontWeight": 500, "display": "block", "marginBottom": "4px"}),
         rx.el.input(
-            id=name, name=name, type=type_, autocomplete=autocomplete, required=True,
+            id=name, name=name, type=type_, autocomplete=autocomplete, required=True, **extra,
             style={"width": "100%", "minHeight": "48px", "fontSize": "16px", "padding": "0 12px",
                    "borderRadius": "8px", "border": "1px solid var(--gray-7)", "boxSizing": "border-box"},
         ),
@@ -67,6 +72,15 @@ def login_page() -> rx.Component:
                 action="/auth/login",
                 method="post",
                 style={"width": "100%"},
+            ),
+            rx.cond(
+                LoginState.oidc_label != "",
+                rx.vstack(
+                    rx.text(texts.LOGIN_OF, color_scheme="gray", align="center", width="100%"),
+                    # A plain anchor: the browser must really leave the app for the provider.
+                    rx.el.a(LoginState.oidc_label, href="/auth/oidc/login", class_name="kw-linkbutton"),
+                    width="100%",
+                ),
             ),
             rx.cond(
                 LoginState.demo_logins.length() > 0,

@@ -20,6 +20,15 @@ def meer_page() -> rx.Component:
                 class_name="kw-card",
                 width="100%",
             ),
+            rx.cond(
+                SessionState.user_role == "beheerder",
+                rx.vstack(
+                    rx.heading(texts.NAV_BEHEER, size="4", as_="h2"),
+                    rx.link(texts.BEHEER_MEDEWERKERS, href="/beheer/medewerkers", class_name="kw-tap"),
+                    rx.link(texts.BEHEER_LOCATIES, href="/beheer/locaties", class_name="kw-tap"),
+                    spacing="1",
+                ),
+            ),
             logout_form(),
             spacing="4",
             width="100%",

@@ -1,0 +1,168 @@
+"""Login, second factor, throttling, sessions and logout over HTTP (Starlette TestClient on the
+app's own API routes, against a real SQLite database)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+import pyotp
+import pytest
+from sqlmodel import select
+from starlette.testclient import TestClient
+
+from kinderwerk_pwa.api.app import create_api
+from kinderwerk_pwa.auth import local, sessions
+from kinderwerk_pwa.domain.actor import load_actor
+from kinderwerk_pwa.domain.staff_admin import set_staff_active
+from kinderwerk_pwa.models import AuditEvent, StaffUser, UserSession, utcnow
+from tests.world import PASSWORD
+
+ORIGIN = {"origin": "http://testserver"}
+
+
+@pytest.fixture
+def client(app_db):
+    with TestClient(create_api(), follow_redirects=False) as c:
+        yield c
+
+
+def _login(client, email, password=PASSWORD):
+    return client.post("/auth/login", data={"email": email, "password": password}, headers=ORIGIN)
+
+
+def _audit(db, action):
+    db.expire_all()
+    return db.exec(select(AuditEvent).where(AuditEvent.action == action)).all()
+
+
+def test_kinderwerker_login_sets_httponly_cookie_and_server_session(client, app_db):
+    db, w = app_db
+    r = _login(client, "kinderwerker@test.nl")
+    assert r.status_code == 303 and r.headers["location"] == "/"
+    cookie = r.headers["set-cookie"]
+    assert cookie.startswith("kw_sessie=") and "HttpOnly" in cookie and "SameSite=lax" in cookie
+    token = cookie.split(";")[0].split("=", 1)[1]
+    row = db.exec(select(UserSession)).one()
+    assert row.token_hash != token and len(row.token_hash) == 64  # only the hash is stored
+    assert sessions.resolve(db, token).id == w.staff["kinderwerker"]
+    assert len(_audit(db, "login")) == 1
+
+
+def test_new_session_id_at_every_login(client, app_db):
+    db, _ = app_db
+    first = _login(client, "kinderwerker@test.nl").cookies.get("kw_sessie")
+    second = _login(client, "kinderwerker@test.nl").cookies.get("kw_sessie")
+    assert first and second and first != second
+
+
+def test_wrong_password_refused_and_audited(client, app_db):
+    db, _ = app_db
+    r = _login(client, "kinderwerker@test.nl", "verkeerd-wachtwoord")
+    assert r.headers["location"] == "/login?fout=onjuist"
+    assert "kw_sessie" not in r.headers.get("set-cookie", "")
+    assert len(_audit(db, "login.mislukt")) == 1
+
+
+def test_cross_site_post_refused(client):
+    r = client.post("/auth/login", data={"email": "kinderwerker@test.nl", "password": PASSWORD},
+                    headers={"origin": "https://kwaadaardig.example"})
+    assert r.status_code == 403
+
+
+def test_brute_force_blocks_account_and_is_audited(client, app_db):
+    db, _ = app_db
+    for _ in range(local.MAX_FAILURES_PER_ACCOUNT):
+        assert _login(client, "kinderwerker@test.nl", "fout-fout-fout-1").headers["location"].endswith("onjuist")
+    # Now even the right password is refused for a while.
+    r = _login(client, "kinderwerker@test.nl")
+    assert r.headers["location"] == "/login?fout=geblokkeerd"
+    assert "kw_sessie" not in r.headers.get("set-cookie", "")
+    assert len(_audit(db, "login.geblokkeerd")) == 1
+
+
+def test_brute_force_blocks_address_across_accounts(client, app_db):
+    db, _ = app_db
+    for i in range(local.MAX_FAILURES_PER_ADDRESS):
+        _login(client, f"bestaat-niet-{i}@test.nl", "fout-fout-fout-1")
+    assert _login(client, "aandachtsfunctionaris@test.nl").headers["location"] == "/login?fout=geblokkeerd"
+
+
+def test_teamleider_without_second_factor_must_set_one_up(client, app_db):
+    db, w = app_db
+    r = _login(client, "teamleider@test.nl")
+    assert r.headers["location"] == "/login/instellen"
+    assert "kw_sessie" not in r.headers.get("set-cookie", "")
+    # Nothing is reachable: no session exists yet.
+    assert db.exec(select(UserSession)).all() == []
+    # The set-up page stores a secret; the code from an authenticator app completes the login.
+    user = db.get(StaffUser, w.staff["teamleider"])
+    user.totp_secret = pyotp.random_base32()
+    db.add(user)
+    db.commit()
+    bad = client.post("/auth/totp", data={"code": "000000"}, headers=ORIGIN)
+    assert bad.headers["location"] == "/login/instellen?fout=code"
+    good = client.post("/auth/totp", data={"code": pyotp.TOTP(user.totp_secret).now()}, headers=ORIGIN)
+    assert good.headers["location"] == "/" and "kw_sessie=" in good.headers["set-cookie"]
+    db.expire_all()
+    assert db.get(StaffUser, w.staff["teamleider"]).totp_enabled
+
+
+def test_beheerder_with_totp_needs_the_code(client, app_db):
+    db, w = app_db
+    user = db.get(StaffUser, w.staff["beheerder"])
+    user.totp_secret, user.totp_enabled = pyotp.random_base32(), True
+    db.add(user)
+    db.commit()
+    r = _login(client, "beheerder@test.nl")
+    assert r.headers["location"] == "/login/code"
+    assert client.post("/auth/totp", data={"code": "123"}, headers=ORIGIN).headers["location"] == "/login/code?fout=code"
+    ok = client.post("/auth/totp", data={"code": pyotp.TOTP(user.totp_secret).now()}, headers=ORIGIN)
+    assert ok.headers["location"] == "/"
+
+
+def test_second_step_without_password_step_is_refused(client):
+    r = client.post("/auth/totp", data={"code": "123456"}, headers=ORIGIN)
+    assert r.headers["location"] == "/login?fout=verlopen"
+
+
+def test_logout_ends_session_on_server(client, app_db):
+    db, _ = app_db
+    token = _login(client, "kinderwerker@test.nl").cookies.get("kw_sessie")
+    r = client.post("/auth/logout", headers=ORIGIN, cookies={"kw_sessie": token})
+    assert r.headers["location"] == "/login?uitgelogd=1"
+    assert 'kw_sessie=""' in r.headers["set-cookie"] or "Max-Age=0" in r.headers["set-cookie"]
+    db.expire_all()
+    assert sessions.resolve(db, token) is None
+    assert len(_audit(db, "logout")) == 1
+
+
+def test_idle_timeout_and_max_lifetime(app_db):
+    db, w = app_db
+    idle = sessions.create_session(db, w.staff["kinderwerker"])
+    old = sessions.create_session(db, w.staff["kinderwerker"])
+    db.commit()
+    rows = {r.token_hash: r for r in db.exec(select(UserSession)).all()}
+    rows[sessions._hash(idle)].last_seen_at = utcnow() - timedelta(hours=3)
+    rows[sessions._hash(old)].expires_at = utcnow() - timedelta(seconds=1)
+    db.commit()
+    assert sessions.resolve(db, idle) is None
+    assert sessions.resolve(db, old) is None
+
+
+def test_disabling_a_user_ends_their_sessions_at_once(app_db):
+    db, w = app_db
+    token = sessions.create_session(db, w.staff["kinderwerker"])
+    db.commit()
+    beheerder = load_actor(db, w.staff["beheerder"])
+    set_staff_active(beheerder, db, w.staff["kinderwerker"], False)
+    assert sessions.resolve(db, token) is None
+    assert len(_audit(db, "account.uitgeschakeld")) == 1
+
+
+def test_session_token_never_logged(client, app_db, caplog):
+    caplog.set_level(logging.DEBUG)
+    r = _login(client, "kinderwerker@test.nl")
+    token = r.cookies.get("kw_sessie")
+    client.post("/auth/logout", headers=ORIGIN, cookies={"kw_sessie": token})
+    assert token and token not in caplog.text
