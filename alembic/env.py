@@ -11,11 +11,11 @@ import logging.config
 from pathlib import Path
 
 import sqlalchemy as sa
+from alembic import context
 from sqlalchemy.pool import NullPool
 from sqlmodel import SQLModel
 
 import kinderwerk_pwa.models  # noqa: F401  (registers every table with SQLModel.metadata)
-from alembic import context
 from kinderwerk_pwa.db import normalise_url
 from kinderwerk_pwa.models.base import UTCDateTime
 from kinderwerk_pwa.settings import get_settings

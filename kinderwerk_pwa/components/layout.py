@@ -6,6 +6,7 @@ import reflex as rx
 
 from .. import texts
 from ..state.session import SessionState
+from .native_form import native_form
 
 NAV_ITEMS = [
     ("/", texts.NAV_VANDAAG, "house"),
@@ -28,7 +29,7 @@ def _nav_link(href: str, label: str, icon: str, active: str) -> rx.Component:
 
 
 def logout_form(**props) -> rx.Component:
-    return rx.el.form(
+    return native_form(
         rx.button(texts.NAV_UITLOGGEN, type="submit", variant="soft", color_scheme="gray",
                   size="3", class_name="kw-tap"),
         action="/auth/logout",

@@ -54,7 +54,7 @@ class Action(StrEnum):
     AUDIT_LEZEN = "audit.lezen"
 
 
-G, L, A, AL, O = Scope.GEEN, Scope.EIGEN_LOCATIE, Scope.AUTEUR, Scope.AUTEUR_OF_EIGEN_LOCATIE, Scope.ORGANISATIE
+G, L, A, AL, O = Scope.GEEN, Scope.EIGEN_LOCATIE, Scope.AUTEUR, Scope.AUTEUR_OF_EIGEN_LOCATIE, Scope.ORGANISATIE  # noqa: E741
 ROLE_ORDER = ("kinderwerker", "aandachtsfunctionaris", "teamleider", "beheerder")
 
 # Columns: kinderwerker, aandachtsfunctionaris, teamleider, beheerder.

@@ -6,7 +6,7 @@ import reflex as rx
 
 from .. import texts
 from ..auth.oidc import config as oidc_config
-from ..components.form import INPUT_STYLE, LABEL_STYLE, field_error, select_field, text_field
+from ..components.form import LABEL_STYLE, field_error, select_field, text_field
 from ..components.layout import page_shell
 from ..db import session_scope
 from ..domain import staff_admin

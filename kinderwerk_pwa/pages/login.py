@@ -6,6 +6,7 @@ import reflex as rx
 
 from .. import texts
 from ..auth.oidc import config as oidc_config
+from ..components.native_form import native_form
 from ..settings import get_settings
 
 _MESSAGES = {
@@ -61,7 +62,7 @@ def login_page() -> rx.Component:
                     rx.callout(LoginState.error, icon="triangle-alert", color_scheme="red", role="alert", width="100%")),
             rx.cond(LoginState.info != "",
                     rx.callout(LoginState.info, icon="info", color_scheme="teal", role="status", width="100%")),
-            rx.el.form(
+            native_form(
                 rx.vstack(
                     _field(texts.LOGIN_EMAIL, "email", "email", "username"),
                     _field(texts.LOGIN_WACHTWOORD, "password", "password", "current-password"),
@@ -77,8 +78,14 @@ def login_page() -> rx.Component:
                 LoginState.oidc_label != "",
                 rx.vstack(
                     rx.text(texts.LOGIN_OF, color_scheme="gray", align="center", width="100%"),
-                    # A plain anchor: the browser must really leave the app for the provider.
-                    rx.el.a(LoginState.oidc_label, href="/auth/oidc/login", class_name="kw-linkbutton"),
+                    # A GET form, not a link: Reflex turns links into client-side routes, and the
+                    # browser must really leave the app for the identity provider.
+                    native_form(
+                        rx.el.button(LoginState.oidc_label, type="submit", class_name="kw-linkbutton"),
+                        action="/auth/oidc/login",
+                        method="get",
+                        style={"width": "100%"},
+                    ),
                     width="100%",
                 ),
             ),

@@ -12,6 +12,7 @@ import reflex as rx
 
 from .. import texts
 from ..auth import pending, totp
+from ..components.native_form import native_form
 from ..db import session_scope
 from ..models import StaffUser
 from .login import _field
@@ -59,7 +60,7 @@ class SecondFactorState(rx.State):
 
 
 def _code_form() -> rx.Component:
-    return rx.el.form(
+    return native_form(
         rx.vstack(
             _field(texts.CODE_LABEL, "code", "text", "one-time-code", input_mode="numeric",
                    pattern="[0-9 ]{6,7}", max_length=7),

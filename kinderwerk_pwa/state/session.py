@@ -14,8 +14,8 @@ from .. import texts
 from ..auth import sessions
 from ..db import session_scope
 from ..domain.actor import Actor
-from ..models import Location
 from ..domain.clock import local_today
+from ..models import Location
 
 
 class SessionState(rx.State):

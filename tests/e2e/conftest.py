@@ -66,6 +66,7 @@ def start_app(workdir: Path, *, extra_env: dict[str, str] | None = None, demo: b
     }
     env.pop("DATABASE_URL", None)
     env.update(extra_env or {})
+    env.setdefault("KINDERWERK_SECRET_KEY", "e2e-test-secret-" + str(port))
     log_path = workdir / "app.log"
     log = open(log_path, "w")  # noqa: SIM115 - closed with the process
     proc = subprocess.Popen(
@@ -79,7 +80,7 @@ def start_app(workdir: Path, *, extra_env: dict[str, str] | None = None, demo: b
             raise RuntimeError(f"app stopped during start-up:\n{log_path.read_text()[-4000:]}")
         try:
             if httpx.get(f"{base_url}/api/health", timeout=2).status_code == 200 and \
-               httpx.get(f"{base_url}/login", timeout=5).status_code == 200:
+               httpx.get(f"{base_url}/login", timeout=5, follow_redirects=True).status_code == 200:
                 break
         except httpx.HTTPError:
             pass
@@ -101,10 +102,30 @@ def stop_app(proc: subprocess.Popen) -> None:
             proc.wait()
 
 
+OIDC_CLIENT_ID = "kinderwerk-test"
+OIDC_CLIENT_SECRET = "kinderwerk-test-geheim"
+
+
 @pytest.fixture(scope="session")
-def app(tmp_path_factory) -> RunningApp:
+def oidc_provider():
+    """A real OIDC provider (oidc-provider-mock) on a free local port, for the whole test run."""
+    from oidc_provider_mock import run_server_in_thread
+
+    with run_server_in_thread(port=_free_port(), require_nonce=True) as server:
+        yield f"http://localhost:{server.server_port}"
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory, oidc_provider) -> RunningApp:
     workdir = tmp_path_factory.mktemp("app")
-    running, proc = start_app(workdir)
+    running, proc = start_app(workdir, extra_env={
+        "KINDERWERK_OIDC_ISSUER": oidc_provider,
+        "KINDERWERK_OIDC_CLIENT_ID": OIDC_CLIENT_ID,
+        "KINDERWERK_OIDC_CLIENT_SECRET": OIDC_CLIENT_SECRET,
+        # The test provider speaks plain HTTP on localhost; production issuers are HTTPS.
+        "AUTHLIB_INSECURE_TRANSPORT": "1",
+    })
+    running.oidc_issuer = oidc_provider
     yield running
     stop_app(proc)
     shutil.copy(running.log_path, ROOT / "test-results" / "app.log") if (ROOT / "test-results").exists() else None
@@ -148,16 +169,16 @@ def _context(browser, app, request, options):
     context.set_default_timeout(15_000)
     page = context.new_page()
     screens = Screens(request.node.name)
-    # Every completed navigation of the main frame gets a screenshot.
-    page.on("load", lambda p: _safe_shot(screens, p))
+    # Every navigation of the main frame (full loads and client-side route changes) gets a shot.
+    page.on("framenavigated", lambda frame: _safe_shot(screens, page) if frame == page.main_frame else None)
     page.screens = screens  # type: ignore[attr-defined]
     return context, page
 
 
 def _safe_shot(screens: Screens, page) -> None:
     try:
-        page.wait_for_timeout(300)
-        screens.shot(page, "geladen")
+        page.wait_for_timeout(500)
+        screens.shot(page, _slug(page.url.split("/", 3)[-1]) or "start")
     except Exception:  # a page closing mid-shot is not a test failure
         pass
 

@@ -61,7 +61,7 @@ def test_phone_navigation_and_vandaag(phone, app):
 
 def test_desktop_sidebar(desktop, app):
     user = demo_user(app.database_url, "teamleider")
-    login(desktop, user.email)
+    login(desktop, user.email, database_url=app.database_url)
     nav = desktop.get_by_role("navigation", name="Hoofdmenu")
     expect(nav).to_have_count(1)  # only the sidebar is shown on a desktop
     box = nav.bounding_box()

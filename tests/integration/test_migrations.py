@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import sqlalchemy as sa
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -13,7 +14,6 @@ from sqlalchemy.pool import NullPool
 from sqlmodel import SQLModel
 
 import kinderwerk_pwa.models  # noqa: F401  (registers every table)
-from alembic import command
 from kinderwerk_pwa.migrations import alembic_config, upgrade_to_head
 
 
