@@ -92,10 +92,14 @@ def test_duplicate_client_uuid_on_attendance_is_refused(db: Session) -> None:
     db.rollback()
 
 
-def test_sqlite_foreign_keys_are_on(db: Session) -> None:
-    if db.get_bind().dialect.name != "sqlite":
-        pytest.skip("alleen SQLite kent PRAGMA foreign_keys")
-    assert db.connection().exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+def test_sqlite_foreign_keys_are_on(tmp_path) -> None:
+    # SQLite only: PostgreSQL always enforces foreign keys (the test below proves it on both).
+    from kinderwerk_pwa.db import make_engine
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'fk.db'}")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    engine.dispose()
 
 
 def test_foreign_key_to_missing_row_is_refused(db: Session) -> None:
