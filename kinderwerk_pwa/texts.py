@@ -97,7 +97,13 @@ INSTELLEN_TITEL = "Tweestapsverificatie instellen"
 INSTELLEN_UITLEG = ("Als {role} moet je inloggen met een tweede stap. Scan de QR-code met een "
                     "authenticator-app (bijvoorbeeld Microsoft Authenticator of Google Authenticator), "
                     "of typ de sleutel over. Vul daarna de code uit de app in.")
+INSTELLEN_UITLEG_VRIJWILLIG = ("Scan de QR-code met een authenticator-app, of typ de sleutel over. "
+                              "Vul daarna de code uit de app in. Voortaan vraagt Kinderwerk die code bij het inloggen.")
 INSTELLEN_SLEUTEL = "Sleutel"
+MEER_TWEESTAP = "Tweestapsverificatie"
+MEER_TWEESTAP_AAN = "Tweestapsverificatie staat aan."
+MEER_TWEESTAP_UIT = "Extra beveiliging: bij het inloggen ook een code uit een app op je telefoon."
+MEER_TWEESTAP_KNOP = "Tweestapsverificatie instellen"
 INSTELLEN_QR = "QR-code voor je authenticator-app"
 TWEEDE_STAP_VERLOPEN = "Je inlogpoging is verlopen. Log opnieuw in."
 TERUG_NAAR_INLOGGEN = "Terug naar inloggen"

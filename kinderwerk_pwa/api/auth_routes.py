@@ -106,6 +106,26 @@ async def second_factor(request: Request) -> Response:
         return _start_session(db, user.id, "lokaal")
 
 
+async def start_totp_setup(request: Request) -> Response:
+    """POST /auth/totp/instellen: a logged-in user (any role) chooses to add a second factor.
+    The current session ends; the next one starts after the code from the app is confirmed."""
+    if not same_origin(request):
+        return _refused()
+    token = sessions.token_from_cookie_header(request.headers.get("cookie"))
+    with session_scope() as db:
+        actor = sessions.resolve(db, token)
+        if actor is None:
+            return _redirect("/login?fout=verlopen")
+        user = db.get(StaffUser, actor.id)
+        if user.totp_enabled:
+            return _redirect("/meer")
+        sessions.end_session(db, token)
+        db.commit()
+    response = _pending_response(actor.id, pending.SETUP)
+    clear_session_cookie(response)
+    return response
+
+
 async def oidc_start(request: Request) -> Response:
     client = oidc.client()
     if client is None:
@@ -159,6 +179,7 @@ async def logout(request: Request) -> Response:
 routes = [
     Route("/auth/login", login, methods=["POST"]),
     Route("/auth/totp", second_factor, methods=["POST"]),
+    Route("/auth/totp/instellen", start_totp_setup, methods=["POST"]),
     Route("/auth/oidc/login", oidc_start, methods=["GET"]),
     Route("/auth/oidc/callback", oidc_callback, methods=["GET"]),
     Route("/auth/logout", logout, methods=["POST"]),

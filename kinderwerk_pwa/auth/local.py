@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 from ..domain import audit
 from ..domain.actor import load_actor
 from ..models import LoginAttempt, StaffUser, utcnow
+from ..settings import get_settings
 from .passwords import verify_password
 
 # Throttling: a window, and how many failures in it refuse further tries per account / per address.
@@ -53,7 +54,9 @@ def check_password(db: Session, email: str, password: str, address: str) -> Logi
         return LoginResult(False, reason="geblokkeerd")
     user = db.exec(select(StaffUser).where(func.lower(StaffUser.email) == email)).first()
     ok = verify_password(user.password_hash if user else None, password or "")
-    if not ok or user is None or not user.active:
+    # Demo accounts exist only in demo mode: a database that once ran the demo never lets them in.
+    demo_blocked = user is not None and user.is_demo and not get_settings().demo_mode
+    if not ok or user is None or not user.active or demo_blocked:
         db.add(LoginAttempt(username=email, address=address, success=False))
         audit.record(db, None, "login.mislukt", outcome=audit.DENIED, object_type="account",
                      object_id=user.id if user else "", detail=f"adres={address}")

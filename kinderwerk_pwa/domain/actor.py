@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from ..models import StaffLocation, StaffUser
+from ..settings import get_settings
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,7 @@ class Actor:
     role: str
     organisation_id: int
     location_ids: frozenset[int]
+    totp_enabled: bool = False
 
     def at(self, location_ids) -> bool:
         """Works at (one of) these locations."""
@@ -25,7 +27,7 @@ class Actor:
 def load_actor(db: Session, staff_id: int) -> Actor | None:
     """The actor for an active staff account, or None if it is gone or disabled."""
     user = db.get(StaffUser, staff_id)
-    if user is None or not user.active:
+    if user is None or not user.active or (user.is_demo and not get_settings().demo_mode):
         return None
     locations = db.exec(select(StaffLocation.location_id).where(StaffLocation.staff_id == user.id)).all()
     return Actor(
@@ -34,4 +36,5 @@ def load_actor(db: Session, staff_id: int) -> Actor | None:
         role=user.role,
         organisation_id=user.organisation_id,
         location_ids=frozenset(locations),
+        totp_enabled=user.totp_enabled,
     )

@@ -6,6 +6,7 @@ import reflex as rx
 
 from .. import texts
 from ..components.layout import logout_form, page_shell
+from ..components.native_form import native_form
 from ..state.session import SessionState
 
 
@@ -17,6 +18,24 @@ def meer_page() -> rx.Component:
                 rx.text(texts.MEER_INGELOGD_ALS, size="2", color_scheme="gray"),
                 rx.text(SessionState.user_name, weight="medium"),
                 rx.text(SessionState.role_label, size="2"),
+                class_name="kw-card",
+                width="100%",
+            ),
+            rx.box(
+                rx.heading(texts.MEER_TWEESTAP, size="4", as_="h2"),
+                rx.cond(
+                    SessionState.has_totp,
+                    rx.text(texts.MEER_TWEESTAP_AAN),
+                    rx.vstack(
+                        rx.text(texts.MEER_TWEESTAP_UIT, size="2"),
+                        native_form(
+                            rx.button(texts.MEER_TWEESTAP_KNOP, type="submit", variant="outline", size="3",
+                                      class_name="kw-tap"),
+                            action="/auth/totp/instellen",
+                            method="post",
+                        ),
+                    ),
+                ),
                 class_name="kw-card",
                 width="100%",
             ),

@@ -51,8 +51,9 @@ class SecondFactorState(rx.State):
                 db.add(user)
                 db.commit()
             secret, email = user.totp_secret, user.email
-            self.explanation = texts.INSTELLEN_UITLEG.format(
-                role=texts.ROLE_LABELS.get(user.role, user.role).lower())
+            self.explanation = (
+                texts.INSTELLEN_UITLEG.format(role=texts.ROLE_LABELS.get(user.role, user.role).lower())
+                if totp.required_for(user.role) else texts.INSTELLEN_UITLEG_VRIJWILLIG)
         svg = totp.qr_svg(totp.provisioning_uri(secret, email))
         self.qr_src = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
         # Grouped in fours, as authenticator apps show and accept it.

@@ -23,6 +23,7 @@ class SessionState(rx.State):
     user_role: str = ""
     role_label: str = ""
     logged_in: bool = False
+    has_totp: bool = False
 
     def _token(self) -> str | None:
         return sessions.token_from_cookie_header(self.router.headers.cookie)
@@ -38,6 +39,7 @@ class SessionState(rx.State):
         self.user_role = actor.role
         self.role_label = texts.ROLE_LABELS.get(actor.role, actor.role)
         self.logged_in = True
+        self.has_totp = actor.totp_enabled
 
     @rx.event
     def require_login(self):

@@ -131,6 +131,12 @@ def app(tmp_path_factory, oidc_provider) -> RunningApp:
     shutil.copy(running.log_path, ROOT / "test-results" / "app.log") if (ROOT / "test-results").exists() else None
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _fresh_screenshots():
+    shutil.rmtree(SHOTS, ignore_errors=True)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
@@ -153,6 +159,7 @@ class Screens:
     def __init__(self, test_name: str):
         self.test_name = _slug(test_name)
         self.count = 0
+        self.last_url = ""
         SHOTS.mkdir(parents=True, exist_ok=True)
 
     def shot(self, page, label: str = "") -> Path:
@@ -176,6 +183,9 @@ def _context(browser, app, request, options):
 
 
 def _safe_shot(screens: Screens, page) -> None:
+    if page.url == screens.last_url:  # redirects and re-renders fire several events per page
+        return
+    screens.last_url = page.url
     try:
         page.wait_for_timeout(500)
         screens.shot(page, _slug(page.url.split("/", 3)[-1]) or "start")

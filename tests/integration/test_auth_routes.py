@@ -166,3 +166,22 @@ def test_session_token_never_logged(client, app_db, caplog):
     token = r.cookies.get("kw_sessie")
     client.post("/auth/logout", headers=ORIGIN, cookies={"kw_sessie": token})
     assert token and token not in caplog.text
+
+
+def test_demo_accounts_only_in_demo_mode(client, app_db, monkeypatch):
+    from kinderwerk_pwa.settings import reset_settings
+
+    db, w = app_db
+    user = db.get(StaffUser, w.staff["kinderwerker"])
+    user.is_demo = True
+    db.add(user)
+    db.commit()
+    monkeypatch.setenv("KINDERWERK_DEMO", "1")
+    reset_settings()
+    r = _login(client, "kinderwerker@test.nl")
+    assert r.headers["location"] == "/"
+    token = r.cookies.get("kw_sessie")
+    monkeypatch.setenv("KINDERWERK_DEMO", "0")
+    reset_settings()
+    assert _login(client, "kinderwerker@test.nl").headers["location"] == "/login?fout=onjuist"
+    assert sessions.resolve(db, token) is None  # an existing demo session stops working too
