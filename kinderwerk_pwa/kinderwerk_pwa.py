@@ -7,10 +7,14 @@ import reflex as rx
 from . import texts
 from .api.app import create_api
 from .pages.beheer import BeheerState, locaties_page, medewerkers_page
+from .pages.kind import KindState, kind_page
 from .pages.kinderen import KinderenState, kinderen_page
 from .pages.login import LoginState, login_page
 from .pages.meer import meer_page
+from .pages.meldcode import MeldcodeState, meldcode_page
 from .pages.second_factor import SecondFactorState, code_page, no_account_page, setup_page
+from .pages.signaal import SignaalState, signaal_page
+from .pages.signaal_detail import SignaalDetailState, signaal_detail_page
 from .pages.under_construction import not_yet
 from .pages.vandaag import VandaagState, vandaag_page
 from .state.session import SessionState
@@ -30,8 +34,14 @@ app.add_page(kinderen_page, route="/kinderen", title=f"{texts.KINDEREN_TITEL} ·
              on_load=KinderenState.load)
 app.add_page(meer_page, route="/meer", title=f"{texts.MEER_TITEL} · {texts.APP_NAME}",
              on_load=SessionState.require_login)
-app.add_page(not_yet(texts.SIGNAAL_TITEL, "/signaal"), route="/signaal",
-             title=f"{texts.SIGNAAL_TITEL} · {texts.APP_NAME}", on_load=SessionState.require_login)
+app.add_page(signaal_page, route="/signaal", title=f"{texts.SIGNAAL_TITEL} · {texts.APP_NAME}",
+             on_load=SignaalState.load)
+app.add_page(signaal_detail_page, route="/signalen/[signaal_id]", title=f"{texts.SIGNAAL_TITEL_DETAIL} · {texts.APP_NAME}",
+             on_load=SignaalDetailState.load)
+app.add_page(meldcode_page, route="/meldcode/[traject_id]", title=f"{texts.MELDCODE_TITEL} · {texts.APP_NAME}",
+             on_load=MeldcodeState.load)
+app.add_page(kind_page, route="/kind/[kind_id]", title=f"{texts.KINDEREN_TITEL} · {texts.APP_NAME}",
+             on_load=KindState.load)
 app.add_page(not_yet(texts.GESPREKKEN_TITEL, "/gesprekken"), route="/gesprekken",
              title=f"{texts.GESPREKKEN_TITEL} · {texts.APP_NAME}", on_load=SessionState.require_login)
 app.add_page(code_page, route="/login/code", title=f"{texts.CODE_TITEL} · {texts.APP_NAME}",

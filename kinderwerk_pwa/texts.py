@@ -65,6 +65,10 @@ VANDAAG_GEEN_LOCATIES = "Je bent nog niet aan een locatie gekoppeld. Vraag je be
 VANDAAG_VERWACHT = "verwacht"
 VANDAAG_CAPACITEIT = "capaciteit"
 VANDAAG_INGESCHREVEN = "kinderen bekend"
+VANDAAG_ACUUT = "Acute signalen"
+VANDAAG_STAPELING = "Stapeling van signalen"
+VANDAAG_TRAJECTEN = "Open meldcodetrajecten"
+VANDAAG_TE_LAAT = "Te laat"
 VANDAAG_GEEN_OPVANG = "geen huiskamer vandaag"
 
 # Kinderen
@@ -150,3 +154,114 @@ FOUT_INLOGMANIER = "Geef een eerste wachtwoord of een organisatie-account op."
 FOUT_CAPACITEIT = "De capaciteit is een heel getal groter dan 0."
 FOUT_SOORT_ONGELDIG = "Kies een soort locatie."
 FOUT_ZELF_UITSCHAKELEN = "Je kunt je eigen account niet uitschakelen."
+
+# Signaal vastleggen
+SIGNAAL_KIES_KIND = "Over welk kind?"
+SIGNAAL_ZOEK_KIND = "Zoek een kind op naam"
+SIGNAAL_RECENT = "Recent gezien"
+SIGNAAL_ONBEKEND_KIND = "Onbekend kind"
+SIGNAAL_ONBEKEND_OMSCHRIJVING = "Omschrijving van het kind"
+SIGNAAL_ONBEKEND_OMSCHRIJVING_HINT = "Bijvoorbeeld: jongen van ongeveer 8 met blauwe pet bij het klimrek"
+SIGNAAL_ONBEKEND_LEEFTIJD = "Geschatte leeftijd"
+SIGNAAL_LOCATIE = "Locatie"
+SIGNAAL_ANDER_KIND = "Ander kind kiezen"
+SIGNAAL_CATEGORIEEN = "Wat voor signaal?"
+SIGNAAL_VOORBEELDEN = "Voorbeelden (tik om over te nemen)"
+SIGNAAL_FEITEN = "Wat zag of hoorde je?"
+SIGNAAL_FEITEN_HINT = "Alleen feiten: wat zag of hoorde je, wie zei wat?"
+SIGNAAL_INTERPRETATIE = "Jouw interpretatie (optioneel)"
+SIGNAAL_INTERPRETATIE_HINT = "Wordt getoond als jouw interpretatie, niet als feit."
+SIGNAAL_BRON = "Bron"
+SIGNAAL_BRONNEN = {"zelf_gezien": "Zelf gezien", "kind_vertelde": "Kind vertelde", "ouder": "Ouder", "anders": "Anders"}
+SIGNAAL_PLAATS = "Plaats"
+SIGNAAL_TIJD = "Wanneer"
+SIGNAAL_ACUUT = "Acuut onveilig"
+SIGNAAL_ACUUT_UITLEG = "Is het kind nu in direct gevaar? Bel meteen."
+SIGNAAL_BEL_112 = "Bel 112"
+SIGNAAL_BEL_VT = "Bel Veilig Thuis 0800-2000"
+SIGNAAL_ACUUT_VERVOLG = "Het signaal komt bovenaan bij de aandachtsfunctionaris en de teamleider."
+SIGNAAL_OPSLAAN = "Signaal opslaan"
+SIGNAAL_OPGESLAGEN = "Signaal opgeslagen."
+SIGNAAL_NOG_EEN = "Nog een signaal"
+SIGNAAL_BEKIJK = "Bekijk signaal"
+SIGNAAL_STAPELING = "{n} signalen in {dagen} dagen over {kind}. Overleg met de aandachtsfunctionaris (collegiale consultatie)."
+SIGNAAL_INHOUD_AFGESCHERMD = "Zorgsignaal: inhoud alleen zichtbaar voor de auteur, de aandachtsfunctionaris en de teamleider."
+SIGNAAL_OPEN_TRAJECT = "Er loopt een meldcodetraject. Vraag {eigenaar}."
+SIGNAAL_CORRIGEREN = "Corrigeren"
+SIGNAAL_CORRECTIE_REDEN = "Waarom corrigeer je?"
+SIGNAAL_CORRECTIE_OPSLAAN = "Correctie opslaan"
+SIGNAAL_VERSIE = "Versie {n}"
+SIGNAAL_GESCHIEDENIS = "Eerdere versies"
+SIGNAAL_INTERPRETATIE_VAN = "Interpretatie van {naam}"
+SIGNAAL_TITEL_DETAIL = "Signaal"
+SIGNAAL_KIND_ONBEKEND = "Onbekend kind: {omschrijving}"
+
+FOUT_FEITEN_LEEG = "Vul in wat je zag of hoorde."
+FOUT_FEITEN_TE_LANG = "Maximaal {n} tekens bij wat je zag of hoorde."
+FOUT_INTERPRETATIE_TE_LANG = "Maximaal {n} tekens bij je interpretatie."
+FOUT_TE_LANG = "Maximaal {n} tekens bij {veld}."
+FOUT_GEEN_CATEGORIE = "Kies minstens één soort signaal."
+FOUT_ONBEKENDE_CATEGORIE = "Onbekende soort signaal: {code}."
+FOUT_TOEKOMST = "Het tijdstip ligt in de toekomst. Kies een tijd die al geweest is."
+FOUT_TIJD_ONGELDIG = "Dit tijdstip kan ik niet lezen."
+FOUT_GEEN_KIND = "Kies een kind, of kies 'Onbekend kind' en beschrijf het kind."
+FOUT_BRON = "Kies de bron."
+FOUT_LEEFTIJD = "De geschatte leeftijd is een getal tussen 0 en 18."
+FOUT_LOCATIE = "Kies een van jouw locaties."
+FOUT_KIND_NIET_BIJ_LOCATIE = "Dit kind hoort niet (meer) bij een van jouw locaties."
+FOUT_CLIENT_UUID = "Ongeldig kenmerk van het signaal."
+FOUT_REDEN_NODIG = "Geef een reden."
+
+# Meldcode
+MELDCODE_TITEL = "Meldcode"
+MELDCODE_STAPPEN = {
+    1: "Signalen in kaart brengen",
+    2: "Collegiale consultatie",
+    3: "Gesprek met ouders (en kind)",
+    4: "Wegen met het afwegingskader",
+    5: "Beslissen",
+}
+MELDCODE_VRAGEN = {
+    1: "Is er een vermoeden van huiselijk geweld of kindermishandeling?",
+    2: "Is er sprake van acute onveiligheid of structurele onveiligheid?",
+    3: "Kan ik, of kunnen wij, passende hulp bieden of organiseren?",
+    4: "Aanvaarden de betrokkenen de hulp en zijn zij bereid zich in te zetten?",
+    5: "Leidt de hulp binnen de gewenste termijn tot de noodzakelijke veiligheid en duurzaam herstel?",
+}
+MELDCODE_UITKOMSTEN = {
+    "afsluiten": "Geen vermoeden: sluit af en leg dit vast in het dossier.",
+    "melden": "Melden bij Veilig Thuis is nodig.",
+    "hulp": "Hulp bieden of organiseren; volg of de veiligheid duurzaam is. Niet melden.",
+}
+MELDCODE_START = "Meldcode starten"
+MELDCODE_EIGENAAR = "Eigenaar"
+MELDCODE_DEADLINE = "Uiterlijk"
+MELDCODE_HUIDIGE_STAP = "Stap {n}: {naam}"
+MELDCODE_MET_WIE = "Met wie?"
+MELDCODE_CONCLUSIE = "Wat is besproken en geconcludeerd?"
+MELDCODE_VT_ADVIES = "Advies van Veilig Thuis (optioneel)"
+MELDCODE_OVERSLAAN = "Stap overslaan"
+MELDCODE_OVERSLAAN_REDEN = "Waarom sla je deze stap over?"
+MELDCODE_STAP_OPSLAAN = "Stap vastleggen"
+MELDCODE_JA = "Ja"
+MELDCODE_NEE = "Nee"
+MELDCODE_BESLUIT_MELDEN = "Melden bij Veilig Thuis?"
+MELDCODE_BESLUIT_HULP = "Hulp organiseren?"
+MELDCODE_AFSLUITEN = "Traject afsluiten"
+MELDCODE_DOORGAAN = "Traject loopt door (volgen)"
+MELDCODE_GESLOTEN = "Afgesloten"
+MELDCODE_OPEN = "Open"
+MELDCODE_OVERGESLAGEN = "Overgeslagen: {reden}"
+MELDCODE_UITKOMST = "Uitkomst afwegingskader"
+MELDCODE_ACUUT = "Bij acuut gevaar: bel 112. Advies of melden: Veilig Thuis 0800-2000."
+
+FOUT_STAP_VOLGORDE = "Deze stap is nu niet aan de beurt (huidige stap: {n})."
+FOUT_STAP_NIET_OVERSLAAN = "Deze stap kun je niet overslaan."
+FOUT_STAP_ROL = "Deze stap doet de aandachtsfunctionaris of de teamleider."
+FOUT_TRAJECT_GESLOTEN = "Dit traject is afgesloten."
+FOUT_AFWEGING_ONVOLLEDIG = "Beantwoord de vragen van het afwegingskader tot er een uitkomst is."
+FOUT_AFWEGING_TE_VEEL = "Na de uitkomst volgen geen vragen meer."
+FOUT_BESLUIT_NODIG = "Beantwoord beide besluiten: melden en hulp organiseren."
+FOUT_MELDEN_VERPLICHT = "Het afwegingskader schrijft melden voor: kies 'Ja' bij melden."
+FOUT_CONCLUSIE_NODIG = "Vul in wat er besproken en geconcludeerd is."
+FOUT_DATUM = "Kies een geldige datum."

@@ -15,7 +15,7 @@ def login_token(db: Session, staff_id: int) -> str:
     return token
 
 
-def state_for(state_cls, token: str | None, path: str = "/"):
+def state_for(state_cls, token: str | None, path: str = "/", params: dict | None = None):
     """An instance of a page state as the server would have it for a browser with this cookie."""
     import kinderwerk_pwa.kinderwerk_pwa  # noqa: F401 - registers every page state
 
@@ -24,5 +24,6 @@ def state_for(state_cls, token: str | None, path: str = "/"):
     for name in state_cls.get_full_name().split(".")[1:]:
         state = state.substates[name]
     cookie = f"{sessions.COOKIE_NAME}={token}" if token else ""
-    root.router = RouterData.from_router_data({"headers": {"cookie": cookie}, "pathname": path})
+    root.router = RouterData.from_router_data(
+        {"headers": {"cookie": cookie}, "pathname": path, "query": dict(params or {})})
     return state

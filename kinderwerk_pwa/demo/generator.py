@@ -55,6 +55,7 @@ from kinderwerk_pwa.models import (
     StaffUser,
 )
 
+from ..domain.signal_catalog import category_codes  # noqa: E402
 from . import names as N
 
 DEMO_PASSWORD = "Speeltuin-Zomer-2026"
@@ -63,10 +64,7 @@ ORGANISATION_NAME = "Stichting Kinderwerk Almere (demo)"
 AMS = AMSTERDAM
 CHUNK = 5000
 
-SIGNAL_CATEGORIES = (
-    "lichamelijk_welzijn", "verzorging", "gedrag", "emotioneel_welzijn", "contact_kinderen",
-    "contact_ouders", "thuissituatie", "materieel", "school", "veiligheid",
-)
+SIGNAL_CATEGORIES = tuple(category_codes())
 
 
 # --------------------------------------------------------------------------------------------

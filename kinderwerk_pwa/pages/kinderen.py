@@ -67,7 +67,7 @@ class KinderenState(SessionState):
 
 
 def _child_row(row) -> rx.Component:
-    return rx.hstack(
+    return rx.link(rx.hstack(
         rx.vstack(
             rx.text(row["name"], weight="medium"),
             rx.text(row["detail"], size="2", color_scheme="gray"),
@@ -79,7 +79,7 @@ def _child_row(row) -> rx.Component:
         width="100%",
         class_name="kw-card kw-tap",
         padding="10px 16px",
-    )
+    ), href="/kind/" + row["id"], underline="none", color="inherit", width="100%")
 
 
 def kinderen_page() -> rx.Component:

@@ -7,13 +7,19 @@ import reflex as rx
 from .. import texts
 from ..components.layout import page_shell
 from ..db import session_scope
+from ..domain.clock import format_day, format_moment
 from ..domain.locations import my_locations_today
+from ..domain.meldcode import open_tracks
+from ..domain.signals import accumulation_alerts, acute_signals
 from ..state.session import SessionState
 
 
 class VandaagState(SessionState):
     locations: list[dict[str, str]] = []
     date_label: str = ""
+    acute: list[dict[str, str]] = []
+    alerts: list[dict[str, str]] = []
+    tracks: list[dict[str, str]] = []
 
     @rx.event
     def load(self):
@@ -26,6 +32,17 @@ class VandaagState(SessionState):
             day = self.today()
             self.date_label = f"{texts.WEEKDAYS[day.isoweekday()]} {day.day} {texts.MONTHS[day.month]}"
             rows = my_locations_today(actor, db, day)
+            self.acute = [{"id": str(a.signal_id), "child": a.child_label, "at": format_moment(a.observed_at),
+                           "author": a.author_name} for a in acute_signals(actor, db)]
+            self.alerts = [{"child_id": str(a.child_id), "text": texts.SIGNAAL_STAPELING.format(
+                n=a.count, dagen=a.days, kind=a.child_name), "track": "1" if a.has_open_track else ""}
+                for a in accumulation_alerts(actor, db)]
+            self.tracks = [{"id": str(t.id), "child": t.child_label,
+                            "step": texts.MELDCODE_HUIDIGE_STAP.format(n=t.current_step,
+                                                                       naam=texts.MELDCODE_STAPPEN[t.current_step]),
+                            "meta": f"{t.owner_name} · uiterlijk {format_day(t.due_date)}",
+                            "overdue": "1" if t.overdue else "", "acute": "1" if t.acute else ""}
+                           for t in open_tracks(actor, db, day)]
         self.locations = [
             {
                 "id": str(r.id),
@@ -58,11 +75,46 @@ def _location_card(row) -> rx.Component:
     )
 
 
+def _worklist() -> rx.Component:
+    return rx.vstack(
+        rx.cond(VandaagState.acute.length() > 0, rx.vstack(
+            rx.heading(texts.VANDAAG_ACUUT, size="4", as_="h2", color_scheme="red"),
+            rx.foreach(VandaagState.acute, lambda a: rx.link(rx.box(
+                rx.hstack(rx.badge(texts.SIGNAAL_ACUUT, color_scheme="red"), rx.text(a["child"], weight="bold"),
+                          spacing="2", align="center"),
+                rx.text(a["at"] + " · " + a["author"], size="2", color_scheme="gray"),
+                class_name="kw-card kw-tap", width="100%"), href="/signalen/" + a["id"], underline="none",
+                color="inherit", width="100%")),
+            width="100%")),
+        rx.cond(VandaagState.alerts.length() > 0, rx.vstack(
+            rx.heading(texts.VANDAAG_STAPELING, size="4", as_="h2"),
+            rx.foreach(VandaagState.alerts, lambda a: rx.link(
+                rx.callout(a["text"], icon="layers", color_scheme="amber", width="100%"),
+                href="/kind/" + a["child_id"], underline="none", width="100%")),
+            width="100%")),
+        rx.cond(VandaagState.tracks.length() > 0, rx.vstack(
+            rx.heading(texts.VANDAAG_TRAJECTEN, size="4", as_="h2"),
+            rx.foreach(VandaagState.tracks, lambda t: rx.link(rx.box(
+                rx.hstack(rx.text(t["child"], weight="bold"),
+                          rx.cond(t["acute"] == "1", rx.badge(texts.SIGNAAL_ACUUT, color_scheme="red")),
+                          rx.cond(t["overdue"] == "1", rx.badge(texts.VANDAAG_TE_LAAT, color_scheme="orange")),
+                          spacing="2", align="center", wrap="wrap"),
+                rx.text(t["step"], size="2"),
+                rx.text(t["meta"], size="2", color_scheme="gray"),
+                class_name="kw-card kw-tap", width="100%"), href="/meldcode/" + t["id"], underline="none",
+                color="inherit", width="100%")),
+            width="100%")),
+        width="100%",
+        spacing="4",
+    )
+
+
 def vandaag_page() -> rx.Component:
     return page_shell(
         rx.vstack(
             rx.heading(texts.VANDAAG_TITEL, size="7", as_="h1"),
             rx.text(VandaagState.date_label, color_scheme="gray"),
+            _worklist(),
             rx.heading(texts.VANDAAG_JOUW_LOCATIES, size="4", as_="h2"),
             rx.cond(
                 VandaagState.locations.length() > 0,

@@ -81,3 +81,67 @@ def test_beheerder_cannot_change_location_of_other_organisation(app_db):
     db.expire_all()
     assert db.get(Location, foreign.id).name == "Elders"
     assert state.error
+
+
+def _capture(db, actor_id, child_id):
+    import uuid
+
+    from kinderwerk_pwa.domain.actor import load_actor
+    from kinderwerk_pwa.domain.signals import capture_signal
+
+    return capture_signal(load_actor(db, actor_id), db, {
+        "client_uuid": str(uuid.uuid4()), "child_id": child_id, "categories": ["verzorging"],
+        "facts": "Kwam zonder jas naar de huiskamer.", "source": "zelf_gezien"}).signal_id
+
+
+def test_signal_of_other_location_refused_via_handler(app_db):
+    from kinderwerk_pwa.pages.meldcode import MeldcodeState
+    from kinderwerk_pwa.pages.signaal_detail import SignaalDetailState
+
+    db, w = app_db
+    signal_id = _capture(db, w.staff["kinderwerker"], w.child_a)
+    own = state_for(SignaalDetailState, login_token(db, w.staff["kinderwerker"]), f"/signalen/{signal_id}",
+                    {"signaal_id": str(signal_id)})
+    own.load()
+    assert own.signal["facts"] == "Kwam zonder jas naar de huiskamer."
+
+    other = state_for(SignaalDetailState, login_token(db, w.staff["kinderwerker_b"]), f"/signalen/{signal_id}",
+                      {"signaal_id": str(signal_id)})
+    other.load()
+    assert other.signal == {} and other.error == "Je hebt geen toegang tot deze gegevens."
+    # Also the mutating handlers: starting a track on someone else's signal.
+    other.start_meldcode()
+    db.expire_all()
+    from kinderwerk_pwa.models import Signal
+
+    assert db.get(Signal, signal_id).track_id is None
+    assert len(_denials(db, w.staff["kinderwerker_b"], "signaal.inhoud_lezen")) == 2
+
+    # And the meldcode page of a track there.
+    own.start_meldcode()
+    db.expire_all()
+    track_id = db.get(Signal, signal_id).track_id
+    page = state_for(MeldcodeState, login_token(db, w.staff["kinderwerker_b"]), f"/meldcode/{track_id}",
+                     {"traject_id": str(track_id)})
+    page.load()
+    assert page.track == {} and page.error
+    page.track = {"current": "2"}  # a forged page state cannot help either
+    page.save({"conclusion": "x", "with_whom": "y"})
+    from kinderwerk_pwa.models import MeldcodeStep
+
+    assert db.exec(select(MeldcodeStep).where(MeldcodeStep.track_id == track_id, MeldcodeStep.step_no == 2)).all() == []
+
+
+def test_capture_handler_for_child_of_other_location_refused(app_db):
+    from kinderwerk_pwa.models import Signal
+    from kinderwerk_pwa.pages.signaal import SignaalState
+
+    db, w = app_db
+    state = state_for(SignaalState, login_token(db, w.staff["kinderwerker"]), "/signaal")
+    state.load()
+    assert [c["name"] for c in state.choices] == ["Sem Jansen"]  # only children of her own location
+    state.choose(str(w.child_b), "Noor Bakker", str(w.loc_b))  # an id the page never offered
+    state.selected = ["verzorging"]
+    state.save({"facts": "Test", "source": "zelf_gezien"})
+    assert state.error
+    assert db.exec(select(Signal)).all() == []

@@ -1,0 +1,202 @@
+"""One signal: its content (for those allowed), corrections as versions, and the meldcode track."""
+
+from __future__ import annotations
+
+import uuid
+
+import reflex as rx
+
+from .. import texts
+from ..components.form import INPUT_STYLE, LABEL_STYLE, field_error
+from ..components.layout import page_shell
+from ..db import session_scope
+from ..domain.clock import format_moment
+from ..domain.errors import DomainError, InvalidInput
+from ..domain.meldcode import start_track
+from ..domain.signal_catalog import label
+from ..domain.signals import correct_signal, get_signal
+from ..state.session import SessionState
+
+
+class SignaalDetailState(SessionState):
+    signal: dict[str, str] = {}
+    corrections: list[dict[str, str]] = []
+    error: str = ""
+    errors: dict[str, str] = {}
+    correcting: bool = False
+    correction_uuid: str = ""
+    form_key: int = 0
+
+    def _signal_id(self) -> int:
+        raw = self.router._page.params.get("signaal_id", "")
+        return int(raw) if str(raw).isdigit() else 0
+
+    def _load(self):
+        self.signal, self.corrections = {}, []
+        with session_scope() as db:
+            actor = self._actor(db)
+            if actor is None:
+                return rx.redirect("/login")
+            self._show_user(actor)
+            try:
+                view = get_signal(actor, db, self._signal_id())
+            except DomainError as exc:
+                self.error = exc.message
+                return None
+        self.signal = {
+            "id": str(view.id), "child": view.child_label, "child_id": str(view.child_id or ""),
+            "location": view.location_name, "author": view.author_name,
+            "observed": format_moment(view.observed_at), "place": view.place,
+            "categories": ", ".join(label(c) for c in view.categories), "codes": ",".join(view.categories),
+            "facts": view.facts, "interpretation": view.interpretation,
+            "interpretation_label": texts.SIGNAAL_INTERPRETATIE_VAN.format(naam=view.author_name),
+            "source": texts.SIGNAAL_BRONNEN.get(view.source, view.source), "acute": "1" if view.acute else "",
+            "version": texts.SIGNAAL_VERSIE.format(n=view.version), "track_id": str(view.track_id or ""),
+        }
+        self.corrections = [
+            {"title": f"{texts.SIGNAAL_VERSIE.format(n=c['version'] - 1)} · gecorrigeerd door {c['by']} "
+                      f"op {format_moment(c['at'])}",
+             "reason": c["reason"], "facts": c["previous_facts"], "interpretation": c["previous_interpretation"]}
+            for c in view.corrections
+        ]
+        return None
+
+    @rx.event
+    def load(self):
+        self.error, self.errors, self.correcting = "", {}, False
+        return self._load()
+
+    @rx.event
+    def start_correction(self):
+        self.correcting, self.errors, self.form_key = True, {}, self.form_key + 1
+        # One id per correction: a double tap on "opslaan" stores it once.
+        self.correction_uuid = str(uuid.uuid4())
+
+    @rx.event
+    def cancel_correction(self):
+        self.correcting = False
+
+    @rx.event
+    def save_correction(self, form: dict):
+        self.error, self.errors = "", {}
+        with session_scope() as db:
+            actor = self._actor(db)
+            if actor is None:
+                return rx.redirect("/login")
+            try:
+                correct_signal(actor, db, self._signal_id(), {
+                    "client_uuid": self.correction_uuid,
+                    "facts": form.get("facts", ""), "interpretation": form.get("interpretation", ""),
+                    "categories": self.signal.get("codes", ""), "reason": form.get("reason", "")})
+            except InvalidInput as exc:
+                self.error, self.errors = exc.message, exc.fields
+                return None
+            except DomainError as exc:
+                self.error = exc.message
+                return None
+        self.correcting = False
+        return self._load()
+
+    @rx.event
+    def start_meldcode(self):
+        with session_scope() as db:
+            actor = self._actor(db)
+            if actor is None:
+                return rx.redirect("/login")
+            try:
+                track_id = start_track(actor, db, self._signal_id(), {"client_uuid": str(uuid.uuid4())})
+            except DomainError as exc:
+                self.error = exc.message
+                return None
+        return rx.redirect(f"/meldcode/{track_id}")
+
+
+def _row(label_text: str, value) -> rx.Component:
+    return rx.box(rx.text(label_text, size="1", color_scheme="gray"), rx.text(value), width="100%")
+
+
+def _correction_form() -> rx.Component:
+    return rx.el.form(
+        rx.vstack(
+            rx.el.label(texts.SIGNAAL_FEITEN, html_for="correctie-feiten", style=LABEL_STYLE),
+            rx.el.textarea(id="correctie-feiten", name="facts", default_value=SignaalDetailState.signal["facts"],
+                           rows=4, max_length=2000, style={**INPUT_STYLE, "padding": "10px 12px"}),
+            field_error(SignaalDetailState.errors["facts"]),
+            rx.el.label(texts.SIGNAAL_INTERPRETATIE, html_for="correctie-interpretatie", style=LABEL_STYLE),
+            rx.el.textarea(id="correctie-interpretatie", name="interpretation", rows=2, max_length=1000,
+                           default_value=SignaalDetailState.signal["interpretation"],
+                           style={**INPUT_STYLE, "padding": "10px 12px"}),
+            rx.el.label(texts.SIGNAAL_CORRECTIE_REDEN, html_for="correctie-reden", style=LABEL_STYLE),
+            rx.el.input(id="correctie-reden", name="reason", max_length=500, style=INPUT_STYLE),
+            field_error(SignaalDetailState.errors["reason"]),
+            rx.hstack(
+                rx.button(texts.SIGNAAL_CORRECTIE_OPSLAAN, type="submit", size="3", class_name="kw-tap"),
+                rx.button(texts.ANNULEREN, type="button", variant="soft", color_scheme="gray", size="3",
+                          on_click=SignaalDetailState.cancel_correction, class_name="kw-tap"),
+            ),
+            width="100%",
+            spacing="2",
+        ),
+        on_submit=SignaalDetailState.save_correction,
+        key=SignaalDetailState.form_key,
+        class_name="kw-card",
+        style={"width": "100%"},
+    )
+
+
+def signaal_detail_page() -> rx.Component:
+    s = SignaalDetailState.signal
+    return page_shell(
+        rx.vstack(
+            rx.heading(texts.SIGNAAL_TITEL_DETAIL, size="7", as_="h1"),
+            rx.cond(SignaalDetailState.error != "",
+                    rx.callout(SignaalDetailState.error, icon="triangle-alert", color_scheme="red", role="alert",
+                               width="100%")),
+            rx.cond(
+                s["id"],
+                rx.vstack(
+                    rx.cond(s["acute"] == "1", rx.badge(texts.SIGNAAL_ACUUT, color_scheme="red", size="3")),
+                    rx.heading(s["child"], size="5", as_="h2"),
+                    rx.box(
+                        _row(texts.SIGNAAL_CATEGORIEEN, s["categories"]),
+                        _row(texts.SIGNAAL_FEITEN, s["facts"]),
+                        rx.cond(s["interpretation"] != "", _row(s["interpretation_label"], s["interpretation"])),
+                        _row(texts.SIGNAAL_BRON, s["source"]),
+                        _row(texts.SIGNAAL_TIJD, s["observed"] + " · " + s["place"]),
+                        _row("Vastgelegd door", s["author"] + " · " + s["location"] + " · " + s["version"]),
+                        class_name="kw-card", width="100%", style={"display": "grid", "gap": "12px"},
+                    ),
+                    rx.cond(
+                        s["track_id"] != "",
+                        rx.link(rx.button(texts.MELDCODE_TITEL, size="4", width="100%", class_name="kw-tap"),
+                                href="/meldcode/" + s["track_id"], width="100%"),
+                        rx.button(texts.MELDCODE_START, size="4", width="100%", class_name="kw-tap",
+                                  on_click=SignaalDetailState.start_meldcode),
+                    ),
+                    rx.cond(s["child_id"] != "",
+                            rx.link("Tijdlijn van het kind", href="/kind/" + s["child_id"], class_name="kw-tap")),
+                    rx.cond(SignaalDetailState.correcting, _correction_form(),
+                            rx.button(texts.SIGNAAL_CORRIGEREN, variant="outline", size="3", class_name="kw-tap",
+                                      on_click=SignaalDetailState.start_correction)),
+                    rx.cond(
+                        SignaalDetailState.corrections.length() > 0,
+                        rx.vstack(
+                            rx.heading(texts.SIGNAAL_GESCHIEDENIS, size="4", as_="h3"),
+                            rx.foreach(SignaalDetailState.corrections, lambda c: rx.box(
+                                rx.text(c["title"], size="2", weight="medium"),
+                                rx.text("Reden: " + c["reason"], size="2"),
+                                rx.text(c["facts"], size="2", color_scheme="gray"),
+                                class_name="kw-card", width="100%")),
+                            width="100%",
+                        ),
+                    ),
+                    width="100%",
+                    spacing="3",
+                ),
+            ),
+            width="100%",
+            spacing="4",
+            max_width="720px",
+        ),
+        active="/signaal",
+    )
