@@ -7,6 +7,7 @@ import reflex as rx
 from . import texts
 from .api.app import create_api
 from .pages.beheer import BeheerState, locaties_page, medewerkers_page
+from .pages.huiskamer import HuiskamerState, huiskamer_page
 from .pages.kind import KindState, kind_page
 from .pages.kinderen import KinderenState, kinderen_page
 from .pages.login import LoginState, login_page
@@ -53,3 +54,5 @@ app.add_page(medewerkers_page, route="/beheer/medewerkers",
              title=f"{texts.BEHEER_MEDEWERKERS} · {texts.APP_NAME}", on_load=BeheerState.load)
 app.add_page(locaties_page, route="/beheer/locaties", title=f"{texts.BEHEER_LOCATIES} · {texts.APP_NAME}",
              on_load=BeheerState.load)
+app.add_page(huiskamer_page, route="/huiskamer/[locatie_id]", title=f"{texts.VANDAAG_TITEL} · {texts.APP_NAME}",
+             on_load=HuiskamerState.load)

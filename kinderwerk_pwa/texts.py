@@ -265,3 +265,119 @@ FOUT_BESLUIT_NODIG = "Beantwoord beide besluiten: melden en hulp organiseren."
 FOUT_MELDEN_VERPLICHT = "Het afwegingskader schrijft melden voor: kies 'Ja' bij melden."
 FOUT_CONCLUSIE_NODIG = "Vul in wat er besproken en geconcludeerd is."
 FOUT_DATUM = "Kies een geldige datum."
+
+# Vandaag: huiskamer
+HUISKAMER_VERWACHT = "Verwacht"
+HUISKAMER_AANWEZIG = "Aanwezig"
+HUISKAMER_OPGEHAALD = "Opgehaald"
+HUISKAMER_AFWEZIG = "Afwezig"
+HUISKAMER_CAPACITEIT = "Capaciteit"
+HUISKAMER_ZOEK = "Zoek in de lijst"
+HUISKAMER_INCHECKEN = "Aanwezig"
+HUISKAMER_UITCHECKEN = "Ophalen / naar huis"
+HUISKAMER_OPGEHAALD_DOOR = "Opgehaald door"
+HUISKAMER_ANDERE_PERSOON = "Iemand anders (naam)"
+HUISKAMER_ZELFSTANDIG = "Zelfstandig naar huis"
+HUISKAMER_AFMELDEN = "Afgemeld"
+HUISKAMER_AFMELD_REDEN = "Reden van afmelding"
+HUISKAMER_AFWEZIG_ZONDER = "Afwezig zonder bericht"
+HUISKAMER_ONGEDAAN = "Ongedaan maken"
+HUISKAMER_EXTRA = "Kind toevoegen (extra dag)"
+HUISKAMER_EXTRA_ZOEK = "Zoek een kind van deze locatie"
+HUISKAMER_STEMMING = "Hoe gaat het vandaag?"
+HUISKAMER_DOELMOMENT = "Leerdoel"
+HUISKAMER_GING_GOED = "Ging goed"
+HUISKAMER_NOG_NIET = "Nog niet"
+HUISKAMER_SLUITEN = "Sluiten"
+HUISKAMER_GEEN_VERWACHT = "Vandaag worden hier geen kinderen verwacht."
+HUISKAMER_OUDER_BELLEN = "Ouder bellen"
+HUISKAMER_ALLEEN_VANDAAG = "Aanwezigheid registreer je alleen voor vandaag."
+HUISKAMER_ANDERE_DAG = "Je bekijkt een andere dag dan vandaag: alleen bekijken."
+HUISKAMER_VERVOLG = "Vervolgacties"
+HUISKAMER_STATUS = {
+    "verwacht": "Verwacht",
+    "aanwezig": "Aanwezig",
+    "opgehaald": "Opgehaald",
+    "zelfstandig": "Zelfstandig naar huis",
+    "afgemeld": "Afgemeld",
+    "afwezig": "Afwezig zonder bericht",
+}
+STEMMINGEN = {1: "Heel slecht", 2: "Slecht", 3: "Gaat wel", 4: "Goed", 5: "Heel goed"}
+STEMMING_GEZICHTEN = {1: "😢", 2: "🙁", 3: "😐", 4: "🙂", 5: "😄"}
+
+FOUT_NIET_ZELFSTANDIG = ("Let op: {kind} mag niet zelfstandig naar huis. De ouders hebben daar geen "
+                         "toestemming voor gegeven. Laat het kind ophalen of bel de ouders.")
+FOUT_NIET_AANWEZIG = "{kind} is nog niet ingecheckt."
+FOUT_AL_AANWEZIG = "{kind} is al ingecheckt."
+FOUT_AL_WEG = "{kind} is al naar huis."
+FOUT_OPHALER_NODIG = "Kies wie {kind} ophaalt, of vul een naam in."
+FOUT_NIET_VERWACHT = "{kind} wordt vandaag niet verwacht. Voeg het kind eerst toe als extra dag."
+FOUT_DAG = "Alleen vandaag (of een dag van de afgelopen week) kan worden geregistreerd."
+FOUT_ONGEDAAN = "Dit kan alleen op dezelfde dag ongedaan worden gemaakt."
+FOUT_STEMMING = "Kies een gezichtje van 1 tot 5."
+FOUT_SOORT = "Onbekende registratie."
+
+AFSPRAAK_GEDAAN = "Gedaan"
+
+# ---------------------------------------------------------------------------------------------
+# Aanmelding, wachtlijst, intake, leerdoelen
+# ---------------------------------------------------------------------------------------------
+REFERRER_KIND_LABELS = {
+    "ouder": "Ouder",
+    "school": "School",
+    "ggd": "GGD",
+    "jeugd_ggz": "Jeugd-GGZ",
+    "wijkagent": "Wijkagent",
+    "wijkteam": "Wijkteam",
+    "anders": "Anders",
+}
+REFERRAL_STATUS_LABELS = {
+    "wachtlijst": "Wachtlijst",
+    "intake": "Intake gehouden",
+    "geplaatst": "Geplaatst",
+    "afgewezen": "Afgewezen",
+    "ingetrokken": "Ingetrokken",
+}
+GOAL_STATUS_LABELS = {"actief": "Actief", "behaald": "Behaald", "gestopt": "Gestopt"}
+GOAL_MOMENT_LABELS = {True: "Ging goed", False: "Nog niet"}
+CONSENT_KIND_LABELS = {
+    "registratie": "Registratie van gegevens",
+    "foto": "Foto's",
+    "gegevens_delen": "Gegevens delen met ketenpartners",
+}
+FAMILY_NAME = "Gezin {achternaam}"
+GUARDIAN_RELATION_DEFAULT = "ouder"
+WACHTLIJST_DAGEN = "{n} dagen op de wachtlijst"
+
+FOUT_KENMERK = "Ongeldig kenmerk van dit formulier. Laad de pagina opnieuw en probeer het nog eens."
+FOUT_GEEN_HUISKAMER = "Aanmelden voor het dagarrangement kan alleen bij een huiskamer."
+FOUT_VERWIJZER = "Kies wie het kind aanmeldt: ouder, school, GGD, jeugd-GGZ, wijkagent, wijkteam of anders."
+FOUT_REDEN_AANMELDING = "Vul de reden van aanmelding in."
+FOUT_DATUM_TOEKOMST = "Deze datum ligt in de toekomst. Kies een datum die al geweest is."
+FOUT_GEBOORTEDATUM = "Vul een geldige geboortedatum in."
+FOUT_LEEFTIJD_DAGARRANGEMENT = "Het dagarrangement is voor kinderen van 4 tot en met 12 jaar; dit kind is {leeftijd} jaar."
+FOUT_TELEFOON = "Dit telefoonnummer kan ik niet lezen. Gebruik alleen cijfers, spaties, +, - en haakjes."
+FOUT_KIND_AL_AANGEMELD = "Dit kind staat al op de wachtlijst van deze huiskamer."
+FOUT_KIND_AL_GEPLAATST = "Dit kind is al geplaatst op deze huiskamer."
+FOUT_AANMELDING_GESLOTEN = "Deze aanmelding is afgesloten ({status})."
+FOUT_GEEN_LEERDOELEN = "Leg minstens één leerdoel vast dat je met ouder en kind hebt afgesproken."
+FOUT_TE_VEEL_LEERDOELEN = "Kies bij de intake maximaal {n} leerdoelen; later toevoegen kan altijd."
+FOUT_LEERDOEL_LEEG = "Een leerdoel mag niet leeg zijn."
+FOUT_LEERDOEL_TE_LANG = "Maximaal {n} tekens per leerdoel."
+FOUT_INTAKE_AL_GEDAAN = "De intake van deze aanmelding is al vastgelegd. Extra leerdoelen voeg je toe bij het kind."
+FOUT_INTAKE_VOOR_AANMELDING = "De intake ligt vóór de datum van aanmelding ({datum})."
+FOUT_EERST_INTAKE = "Houd eerst het intakegesprek voordat je het kind plaatst."
+FOUT_GEEN_WEEKDAGEN = "Kies minstens één dag waarop het kind komt."
+FOUT_WEEKDAG = "Kies alleen dagen van maandag tot en met vrijdag."
+FOUT_START_VOOR_INTAKE = "De startdatum ligt vóór de intake ({datum})."
+FOUT_GEEN_PLAATSING = "Dit kind heeft geen lopende plaatsing op deze locatie."
+FOUT_EINDE_VOOR_START = "De einddatum ligt vóór de startdatum van de plaatsing ({datum})."
+FOUT_REDEN_UITSTROOM = "Vul de reden van uitstroom in."
+FOUT_REDEN_INTREKKEN = "Vul in waarom de aanmelding wordt ingetrokken."
+FOUT_LEERDOEL_NIET_ACTIEF = "Dit leerdoel is niet actief. Zet het eerst weer op actief."
+FOUT_GING_GOED = "Kies 'Ging goed' of 'Nog niet'."
+FOUT_SCORE = "De score is een heel getal van 1 tot en met 5."
+FOUT_LEERDOEL_STATUS = "Kies een status: actief, behaald of gestopt."
+FOUT_BEHAALD_VOOR_START = "De datum ligt vóór de start van het leerdoel ({datum})."
+FOUT_LEERDOEL_BESTAAT = "Dit kind heeft dit leerdoel al."
+FOUT_ZELFSTANDIG_WIE = "Vul in welke ouder of verzorger toestemming gaf om zelfstandig naar huis te gaan."

@@ -49,6 +49,7 @@ class VandaagState(SessionState):
                 "name": r.name,
                 "kind": texts.LOCATION_KIND_LABELS.get(r.kind, r.kind),
                 "neighbourhood": r.neighbourhood,
+                "is_huiskamer": "1" if r.kind == "huiskamer" else "",
                 "summary": (
                     f"{r.expected_today} {texts.VANDAAG_VERWACHT}"
                     + (f" · {texts.VANDAAG_CAPACITEIT} {r.capacity}" if r.capacity else "")
@@ -61,7 +62,7 @@ class VandaagState(SessionState):
 
 
 def _location_card(row) -> rx.Component:
-    return rx.box(
+    card = rx.box(
         rx.hstack(
             rx.heading(row["name"], size="4", as_="h3"),
             rx.badge(row["kind"], color_scheme="teal"),
@@ -70,9 +71,13 @@ def _location_card(row) -> rx.Component:
         ),
         rx.text(row["neighbourhood"], color_scheme="gray", size="2"),
         rx.text(row["summary"], size="3", weight="medium"),
-        class_name="kw-card",
+        class_name="kw-card kw-tap",
         width="100%",
     )
+    # A huiskamer card opens the day's check-in.
+    return rx.cond(row["is_huiskamer"] == "1",
+                   rx.link(card, href="/huiskamer/" + row["id"], underline="none", color="inherit", width="100%"),
+                   card)
 
 
 def _worklist() -> rx.Component:

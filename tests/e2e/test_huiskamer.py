@@ -1,0 +1,141 @@
+"""Vandaag in a huiskamer at phone size: check in 20 expected children, pick-up, a refused
+'zelfstandig naar huis', afgemeld and absent-without-notice with its follow-up; two devices."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from playwright.sync_api import expect
+from sqlmodel import select
+
+from kinderwerk_pwa.domain.clock import local_today
+from kinderwerk_pwa.models import (
+    AttendanceEvent,
+    Child,
+    Enrolment,
+    FollowUp,
+    Location,
+    PickupPerson,
+    StaffLocation,
+    StaffUser,
+)
+
+from .helpers import login, wait_ready, with_db
+
+pytestmark = pytest.mark.e2e
+
+
+def _setup_day(app, n: int):
+    """Make sure n children are expected today at the big huiskamer (whatever weekday CI runs on),
+    and return (location, kinderwerker, [children]) with a known pick-up person and no permission
+    to go home alone for the first child."""
+    today = local_today()
+
+    def setup(db):
+        location = db.exec(select(Location).where(Location.kind == "huiskamer").order_by(Location.capacity.desc())).first()
+        worker = db.exec(select(StaffUser).join(StaffLocation, StaffLocation.staff_id == StaffUser.id)
+                         .where(StaffLocation.location_id == location.id, StaffUser.role == "kinderwerker",
+                                StaffUser.is_demo.is_(True)).order_by(StaffUser.id)).first()
+        children = db.exec(select(Child).join(Enrolment, Enrolment.child_id == Child.id)
+                           .where(Enrolment.location_id == location.id, Enrolment.end_date.is_(None),
+                                  Child.status == "actief").order_by(Child.id)).all()
+        seen, chosen = set(), []
+        for child in children:
+            if child.id not in seen:
+                seen.add(child.id)
+                chosen.append(child)
+        chosen = chosen[:n]
+        for child in chosen:
+            db.add(Enrolment(child_id=child.id, location_id=location.id, weekdays=str(today.isoweekday()),
+                             start_date=date(today.year, 1, 1)))
+        first = chosen[0]
+        first.may_go_home_alone = False
+        db.add(first)
+        db.add(PickupPerson(child_id=chosen[1].id, name="Oma Truus", relation="oma"))
+        db.commit()
+        return location, worker, chosen
+    return with_db(app.database_url, setup)
+
+
+def _tile(page, name):
+    return page.get_by_role("button", name=f"{name}:")
+
+
+def test_check_in_twenty_and_the_day_flow(phone, app):
+    location, worker, children = _setup_day(app, 24)
+    login(phone, worker.email)
+    phone.get_by_role("link").filter(has_text=location.name).first.tap()
+    expect(phone.get_by_role("heading", name=location.name, level=1)).to_be_visible()
+    wait_ready(phone)
+    names = [c.full_name for c in children]
+    for name in names[:20]:
+        tile = _tile(phone, name)
+        if "Aanwezig" in (tile.get_attribute("aria-label") or ""):
+            continue
+        tile.tap()
+        expect(_tile(phone, name)).to_have_attribute("data-status", "aanwezig")
+    counts = phone.get_by_role("group", name="Tellingen")
+    expect(counts.get_by_label("Aanwezig")).to_contain_text("20")
+
+    # Pick-up by an authorised person.
+    _tile(phone, names[1]).tap()
+    phone.get_by_role("button", name="Oma Truus").tap()
+    expect(_tile(phone, names[1])).to_have_attribute("data-status", "opgehaald")
+    expect(_tile(phone, names[1])).to_contain_text("Oma Truus")
+
+    # Going home alone without the parents' permission is refused with a warning.
+    _tile(phone, names[0]).tap()
+    phone.get_by_role("button", name="Zelfstandig naar huis").tap()
+    expect(phone.get_by_role("alert").filter(has_text="mag niet zelfstandig naar huis")).to_be_visible()
+    phone.get_by_role("button", name="Sluiten").tap()
+    expect(_tile(phone, names[0])).to_have_attribute("data-status", "aanwezig")
+
+    # Afgemeld with a reason.
+    phone.get_by_role("button", name=f"Opties voor {names[20]}").tap()
+    phone.get_by_label("Reden van afmelding").fill("ziek")
+    phone.get_by_role("button", name="Afgemeld", exact=True).tap()
+    expect(_tile(phone, names[20])).to_have_attribute("data-status", "afgemeld")
+
+    # Absent without notice creates the follow-up "ouder bellen".
+    phone.get_by_role("button", name=f"Opties voor {names[21]}").tap()
+    phone.get_by_role("button", name="Afwezig zonder bericht").tap()
+    expect(_tile(phone, names[21])).to_have_attribute("data-status", "afwezig")
+    expect(phone.get_by_text(f"Ouder bellen: {names[21]}")).to_be_visible()
+
+    def check(db):
+        ids = [c.id for c in children]
+        events = db.exec(select(AttendanceEvent).where(AttendanceEvent.child_id.in_(ids),
+                                                       AttendanceEvent.day == local_today())).all()
+        kinds = [e.kind for e in events]
+        follow = db.exec(select(FollowUp).where(FollowUp.child_id == children[21].id, FollowUp.status == "open")).all()
+        return kinds, follow
+    kinds, follow = with_db(app.database_url, check)
+    assert kinds.count("aanwezig") == 20 and kinds.count("opgehaald") == 1
+    assert kinds.count("zelfstandig") == 0 and kinds.count("afgemeld") == 1 and kinds.count("afwezig") == 1
+    assert len(follow) == 1
+
+
+def test_two_devices_see_each_other_within_two_seconds(new_context, app):
+    location, worker, children = _setup_day(app, 30)
+    other_worker = with_db(app.database_url, lambda db: db.exec(
+        select(StaffUser).join(StaffLocation, StaffLocation.staff_id == StaffUser.id)
+        .where(StaffLocation.location_id == location.id, StaffUser.id != worker.id,
+               StaffUser.role.in_(["kinderwerker", "aandachtsfunctionaris"]), StaffUser.is_demo.is_(True))
+        .order_by(StaffUser.id)).first())
+    a = new_context("phone").new_page()
+    b = new_context("phone").new_page()
+    login(a, worker.email)
+    login(b, other_worker.email)
+    for page in (a, b):
+        page.goto(f"/huiskamer/{location.id}")
+        wait_ready(page)
+    name = children[25].full_name
+    expect(_tile(b, name)).to_have_attribute("data-status", "verwacht")
+    _tile(a, name).tap()
+    expect(_tile(a, name)).to_have_attribute("data-status", "aanwezig")
+    expect(_tile(b, name)).to_have_attribute("data-status", "aanwezig", timeout=2000)
+    # And back the other way.
+    name2 = children[26].full_name
+    _tile(b, name2).tap()
+    expect(_tile(a, name2)).to_have_attribute("data-status", "aanwezig", timeout=2000)
