@@ -152,11 +152,15 @@ def day_view(actor: Actor, db: Session, location_id: int, day: date | None = Non
         "opgehaald": sum(r.status in GONE for r in rows),
         "afwezig": sum(r.status in ABSENT for r in rows),
     }
+    open_follow_ups = db.exec(select(FollowUp).where(FollowUp.location_id == location_id, FollowUp.status == "open",
+                                                     FollowUp.due_date <= day).order_by(FollowUp.due_date)).all()
+    missing = {f.child_id for f in open_follow_ups} - set(children)
+    if missing:
+        children.update({c.id: c for c in db.exec(select(Child).where(Child.id.in_(missing))).all()})
     follow_ups = [
         {"id": f.id, "child_id": f.child_id, "title": f.title, "due": f.due_date,
          "child": children[f.child_id].full_name if f.child_id in children else ""}
-        for f in db.exec(select(FollowUp).where(FollowUp.location_id == location_id, FollowUp.status == "open",
-                                                FollowUp.due_date <= day)).all()
+        for f in open_follow_ups
     ]
     audit.record(db, actor, "aanwezigheid.dag_gelezen", object_type="locatie", object_id=location_id,
                  location_id=location_id, detail=f"dag={day.isoformat()};kinderen={len(rows)}")

@@ -78,7 +78,9 @@ class HuiskamerState(SessionState):
              "last_event": str(c.last_event_id or "")}
             for c in view.children
         ]
-        self.follow_ups = [{"id": str(f["id"]), "text": f"{f['title']}: {f['child']}"} for f in view.follow_ups]
+        self.follow_ups = [{"id": str(f["id"]), "text": f"{f['title']}: {f['child']}"
+                            + (f" (sinds {f['due'].day} {texts.MONTHS[f['due'].month][:3]})" if f["due"] < view.day else "")}
+                           for f in view.follow_ups]
         if self.panel:
             row = next((c for c in self.children if c["id"] == self.panel.get("id")), None)
             if row:

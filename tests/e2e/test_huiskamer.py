@@ -101,7 +101,7 @@ def test_check_in_twenty_and_the_day_flow(phone, app):
     phone.get_by_role("button", name=f"Opties voor {names[21]}").tap()
     phone.get_by_role("button", name="Afwezig zonder bericht").tap()
     expect(_tile(phone, names[21])).to_have_attribute("data-status", "afwezig")
-    expect(phone.get_by_text(f"Ouder bellen: {names[21]}")).to_be_visible()
+    expect(phone.get_by_text(f"Ouder bellen: {names[21]}", exact=True)).to_be_visible()
 
     def check(db):
         ids = [c.id for c in children]
