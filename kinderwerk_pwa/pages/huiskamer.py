@@ -284,6 +284,7 @@ def _tile(child) -> rx.Component:
             class_name="kw-tile",
             aria_label=child["name"] + ": " + child["label"],
             data_status=child["status"],
+            data_child_id=child["id"],
         ),
         rx.icon_button(rx.icon("ellipsis-vertical"), on_click=HuiskamerState.open_panel(child["id"]),
                        variant="ghost", size="4", aria_label="Opties voor " + child["name"],
