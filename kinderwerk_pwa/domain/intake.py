@@ -210,6 +210,11 @@ def register_referral(actor: Actor, db: Session, payload: dict) -> int:
             audit.record_denied(db, actor, str(Action.AANMELDING_BEHEREN), object_type="kind",
                                 object_id=child_raw, location_id=location_id)
             raise PermissionDenied(texts.GEEN_TOEGANG)
+        # Need-to-know: an existing child can be referred only by someone who may already see the
+        # child (a colleague at one of the child's locations), not by guessing ids.
+        from .timeline import child_target
+
+        authorize(actor, db, Action.KIND_LEZEN, child_target(db, child))
         birth = child.date_of_birth
     else:
         for key, (limit, required, veld) in _CHILD_FIELDS.items():

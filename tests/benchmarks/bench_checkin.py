@@ -20,7 +20,14 @@ from playwright.sync_api import sync_playwright
 from sqlmodel import select
 
 from kinderwerk_pwa.domain.clock import local_today
-from kinderwerk_pwa.models import Child, ChildLocation, Enrolment, Location, StaffLocation, StaffUser
+from kinderwerk_pwa.models import (
+    Child,
+    ChildLocation,
+    Enrolment,
+    Location,
+    StaffLocation,
+    StaffUser,
+)
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, start_app, stop_app
 from tests.e2e.helpers import login, wait_ready, with_db
 

@@ -99,10 +99,13 @@ def after_intake(db, w) -> int:
     return referral_id
 
 
-def known_child(db, w, **fields) -> Child:
+def known_child(db, w, location_id=None, **fields) -> Child:
+    """A child known at a location (default: the kinderwerker's own, e.g. from the playground)."""
     child = Child(organisation_id=w.org_id, first_name="Daan", last_name="Visser",
                   date_of_birth=years_ago(7), status="bekend", **fields)
     db.add(child)
+    db.flush()
+    db.add(ChildLocation(child_id=child.id, location_id=location_id or w.loc_a))
     db.commit()
     return child
 
@@ -210,6 +213,16 @@ def test_existing_child_is_referred_without_a_new_family(app_db):
     assert db.get(ReferralIn, referral_id).child_id == child.id
     assert db.get(Child, child.id).status == "wachtlijst"
     assert db.get(ChildLocation, (child.id, w.loc_a)) is not None
+
+
+def test_child_only_known_elsewhere_cannot_be_referred_by_id(app_db):
+    db, w = app_db
+    child = known_child(db, w, location_id=w.loc_b)
+    with pytest.raises(PermissionDenied):
+        intake.register_referral(actor(db, w), db, {
+            "client_uuid": str(uuid.uuid4()), "location_id": w.loc_a, "child_id": child.id,
+            "referrer_kind": "ouder", "reason": "Graag een plek."})
+    assert db.exec(select(ReferralIn).where(ReferralIn.child_id == child.id)).all() == []
 
 
 def test_child_already_placed_or_on_the_waitlist_is_not_referred_again(app_db):
