@@ -6,6 +6,7 @@ import reflex as rx
 
 from . import texts
 from .api.app import create_api
+from .pages.aanmeldingen import AanmeldingenState, aanmeldingen_page
 from .pages.beheer import BeheerState, locaties_page, medewerkers_page
 from .pages.huiskamer import HuiskamerState, huiskamer_page
 from .pages.kind import KindState, kind_page
@@ -56,3 +57,5 @@ app.add_page(locaties_page, route="/beheer/locaties", title=f"{texts.BEHEER_LOCA
              on_load=BeheerState.load)
 app.add_page(huiskamer_page, route="/huiskamer/[locatie_id]", title=f"{texts.VANDAAG_TITEL} · {texts.APP_NAME}",
              on_load=HuiskamerState.load)
+app.add_page(aanmeldingen_page, route="/aanmeldingen", title=f"{texts.AANMELDINGEN_TITEL} · {texts.APP_NAME}",
+             on_load=AanmeldingenState.load)

@@ -83,5 +83,8 @@ def child_timeline(actor: Actor, db: Session, child_id: int) -> list[TimelineIte
 
 
 def _conversation_items(actor: Actor, db: Session, child: Child) -> list[TimelineItem]:
-    """Parent conversations join the timeline here (issue 6 fills this in)."""
-    return []
+    """Parent conversations about the child that the actor may read (GESPREK_LEZEN on the
+    conversation's location), linking to the family page."""
+    from .conversations import timeline_items  # local: conversations imports this module
+
+    return timeline_items(actor, db, child)

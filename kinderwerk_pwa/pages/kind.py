@@ -1,56 +1,179 @@
-"""A child's page: the basics and the timeline (signals, meldcode steps, conversations)."""
+"""A child's page: the record (parents, pick-up, permissions, locations and days), leerdoelen with
+their progress, uitstroom, and the timeline (signals, meldcode steps, conversations)."""
 
 from __future__ import annotations
+
+import dataclasses
+import uuid
 
 import reflex as rx
 
 from .. import texts
+from ..components.form import INPUT_STYLE, LABEL_STYLE, text_field
 from ..components.layout import page_shell
 from ..db import session_scope
-from ..domain.children import age_on
-from ..domain.clock import format_moment
-from ..domain.errors import DomainError
-from ..domain.timeline import child_timeline, load_child
+from ..domain import goals as goals_domain
+from ..domain import intake
+from ..domain.child_record import child_record
+from ..domain.clock import format_day, format_moment
+from ..domain.errors import DomainError, InvalidInput
+from ..domain.timeline import child_timeline
 from ..state.session import SessionState
+
+
+@dataclasses.dataclass
+class GoalCard:
+    id: str = ""
+    title: str = ""
+    status: str = ""
+    status_code: str = ""
+    start: str = ""
+    location_id: str = ""
+    moments: str = ""
+    points: list[dict[str, str]] = dataclasses.field(default_factory=list)
 
 
 class KindState(SessionState):
     child: dict[str, str] = {}
+    guardians: list[dict[str, str]] = []
+    pickups: list[dict[str, str]] = []
+    consents: list[dict[str, str]] = []
+    placements: list[dict[str, str]] = []
+    siblings: list[dict[str, str]] = []
+    goals: list[GoalCard] = []
     timeline: list[dict[str, str]] = []
     error: str = ""
+    notice: str = ""
+    leaving: str = ""  # location id whose placement is being ended
+    form_key: int = 0
 
     def _child_id(self) -> int:
         raw = self.router._page.params.get("kind_id", "")
         return int(raw) if str(raw).isdigit() else 0
 
-    @rx.event
-    def load(self):
-        self.child, self.timeline, self.error = {}, [], ""
+    def _reload(self, db, actor) -> None:
+        record = child_record(actor, db, self._child_id(), self.today())
+        self.child = {
+            "id": str(record.id), "name": record.name,
+            "detail": f"{record.age} jaar · {record.school_name} · {record.school_group}",
+            "born": format_day(record.date_of_birth), "school": f"{record.school_name}, {record.school_group}",
+            "neighbourhood": record.neighbourhood, "status": record.status_label,
+            "alone": (texts.KIND_ZELFSTANDIG_JA.format(wie=record.home_alone_allowed_by,
+                                                       datum=format_day(record.home_alone_allowed_on))
+                      if record.may_go_home_alone and record.home_alone_allowed_on else texts.KIND_ZELFSTANDIG_NEE),
+        }
+        self.guardians = [{"name": g.name, "relation": g.relation, "phone": g.phone} for g in record.guardians]
+        self.pickups = [{"name": p.name, "relation": p.relation, "phone": p.phone} for p in record.pickup_persons]
+        self.consents = [{"text": f"{c.kind_label}: {'ja' if c.given else 'nee'} — {c.given_by}, {format_day(c.given_on)}"}
+                         for c in record.consents]
+        self.placements = [{"id": str(p.location_id), "name": p.location_name,
+                            "days": p.weekdays_label or "", "placed": "1" if p.weekdays else ""}
+                           for p in record.locations]
+        self.siblings = [{"id": str(s.id), "name": s.name, "open": "1" if s.can_open else ""} for s in record.siblings]
+        cards = []
+        for g in goals_domain.child_goals(actor, db, record.id):
+            good = sum(m[1] for m in g.moments)
+            not_yet = sum(m[2] for m in g.moments)
+            cards.append(GoalCard(
+                id=str(g.id), title=g.title, status=g.status_label, status_code=g.status,
+                start=format_day(g.start_date), location_id=str(g.location_id),
+                moments=texts.KIND_MOMENTEN.format(goed=good, niet=not_yet),
+                points=[{"label": f"{d.day}-{d.month}: {score}", "height": f"{score * 14}px", "score": str(score)}
+                        for d, score in g.evaluations[-12:]],
+            ))
+        self.goals = cards
+        self.timeline = [
+            {"at": format_moment(i.at), "kind": i.kind, "title": i.title, "body": i.body, "link": i.link,
+             "acute": "1" if i.acute else ""}
+            for i in child_timeline(actor, db, record.id)
+        ]
+
+    def _run(self, action=None, success: str = ""):
+        self.error, self.notice = "", ""
         with session_scope() as db:
             actor = self._actor(db)
             if actor is None:
                 return rx.redirect("/login")
             self._show_user(actor)
             try:
-                child = load_child(actor, db, self._child_id())
-                items = child_timeline(actor, db, child.id)
-            except DomainError as exc:
+                if action is not None:
+                    action(actor, db)
+                self._reload(db, actor)
+            except InvalidInput as exc:
                 self.error = exc.message
                 return None
-            self.child = {
-                "id": str(child.id), "name": child.full_name,
-                "detail": f"{age_on(child.date_of_birth, self.today())} jaar · {child.school_name} · {child.school_group}",
-                "status": texts.CHILD_STATUS_LABELS.get(child.status, child.status),
-            }
-        self.timeline = [
-            {"at": format_moment(i.at), "kind": i.kind, "title": i.title, "body": i.body, "link": i.link,
-             "acute": "1" if i.acute else ""}
-            for i in items
-        ]
+            except DomainError as exc:
+                self.error, self.child = exc.message, {}
+                return None
+        self.notice = success
         return None
 
+    @rx.event
+    def load(self):
+        self.child, self.timeline, self.goals, self.leaving = {}, [], [], ""
+        return self._run()
 
-def _item(item) -> rx.Component:
+    @rx.event
+    def evaluate(self, form: dict):
+        payload = {"client_uuid": str(uuid.uuid4()), "goal_id": form.get("goal_id", ""),
+                   "score": form.get("score", "")}
+        return self._run(lambda actor, db: goals_domain.record_evaluation(actor, db, payload), texts.OPGESLAGEN)
+
+    @rx.event
+    def achieved(self, goal_id: str):
+        return self._run(lambda actor, db: goals_domain.set_goal_status(actor, db, int(goal_id), "behaald"),
+                         texts.OPGESLAGEN)
+
+    @rx.event
+    def start_leaving(self, location_id: str):
+        self.leaving, self.form_key = location_id, self.form_key + 1
+
+    @rx.event
+    def leave(self, form: dict):
+        location_id = int(self.leaving or 0)
+        payload = {"reason": form.get("reason", ""), "end_date": form.get("end_date") or None}
+        result = self._run(lambda actor, db: intake.end_placement(actor, db, self._child_id(), location_id, payload),
+                           texts.OPGESLAGEN)
+        if not self.error:
+            self.leaving = ""
+        return result
+
+
+def _section(title: str, *children) -> rx.Component:
+    return rx.box(rx.heading(title, size="3", as_="h2", margin_bottom="6px"), *children,
+                  class_name="kw-card", width="100%")
+
+
+def _goal(goal: GoalCard) -> rx.Component:
+    return rx.box(
+        rx.hstack(rx.text(goal.title, weight="bold"), rx.badge(goal.status), justify="between", width="100%"),
+        rx.text("Sinds " + goal.start + " · " + goal.moments, size="2", color_scheme="gray"),
+        rx.cond(goal.points.length() > 0, rx.hstack(
+            rx.foreach(goal.points, lambda p: rx.box(
+                rx.box(height=p["height"], width="14px", background="var(--accent-9)", border_radius="3px"),
+                title=p["label"], aria_label=p["label"])),
+            align="end", spacing="1", height="74px", role="img", aria_label="Evaluaties: " + goal.title,
+        )),
+        rx.cond(goal.status_code == "actief", rx.el.form(
+            rx.el.input(type="hidden", name="goal_id", value=goal.id),
+            rx.hstack(
+                rx.box(rx.el.label(texts.KIND_EVALUATIE, html_for="evaluatie-" + goal.id, style=LABEL_STYLE),
+                       rx.el.select(*[rx.el.option(str(n), value=str(n)) for n in range(1, 6)],
+                                    id="evaluatie-" + goal.id, name="score", style=INPUT_STYLE),
+                       width="100%"),
+                rx.button(texts.KIND_EVALUATIE_OPSLAAN, type="submit", size="3", class_name="kw-tap"),
+                rx.button(texts.KIND_DOEL_BEHAALD, type="button", size="3", variant="soft", class_name="kw-tap",
+                          on_click=KindState.achieved(goal.id)),
+                align="end", wrap="wrap", width="100%",
+            ),
+            on_submit=KindState.evaluate,
+            style={"width": "100%"},
+        )),
+        border_top="1px solid var(--gray-4)", padding_top="8px", margin_top="8px", width="100%",
+    )
+
+
+def _timeline_item(item) -> rx.Component:
     content = rx.vstack(
         rx.hstack(
             rx.text(item["title"], weight="bold"),
@@ -68,26 +191,70 @@ def _item(item) -> rx.Component:
     )
 
 
+def _record() -> rx.Component:
+    c = KindState.child
+    return rx.box(
+        _section(texts.KIND_GEGEVENS,
+                 rx.text(texts.KIND_GEBOREN + ": " + c["born"], size="2"),
+                 rx.text(texts.KIND_SCHOOL + ": " + c["school"], size="2"),
+                 rx.text(texts.KIND_WIJK + ": " + c["neighbourhood"], size="2")),
+        _section(texts.KIND_OUDERS, rx.foreach(KindState.guardians, lambda g: rx.hstack(
+            rx.text(g["name"] + " (" + g["relation"] + ")", size="2"),
+            rx.el.a(g["phone"], href="tel:" + g["phone"], class_name="kw-tap"), justify="between", width="100%",
+            align="center"))),
+        _section(texts.KIND_OPHALERS, rx.foreach(KindState.pickups, lambda p: rx.text(
+            p["name"] + " (" + p["relation"] + ") " + p["phone"], size="2")),
+            rx.text(texts.KIND_ZELFSTANDIG + ": " + c["alone"], size="2", weight="medium", margin_top="6px")),
+        _section(texts.KIND_TOESTEMMINGEN, rx.foreach(KindState.consents, lambda t: rx.text(t["text"], size="2"))),
+        _section(texts.KIND_LOCATIES, rx.foreach(KindState.placements, lambda p: rx.vstack(
+            rx.hstack(rx.text(p["name"], size="2", weight="medium"), rx.text(p["days"], size="2"),
+                      justify="between", width="100%"),
+            rx.cond((p["placed"] == "1") & (KindState.leaving != p["id"]),
+                    rx.button(texts.KIND_UITSTROOM, size="2", variant="ghost", color_scheme="gray",
+                              on_click=KindState.start_leaving(p["id"]), class_name="kw-tap",
+                              aria_label=texts.KIND_UITSTROOM + ": " + p["name"])),
+            rx.cond(KindState.leaving == p["id"], rx.el.form(
+                rx.vstack(
+                    text_field(texts.KIND_UITSTROOM_REDEN, "reason", max_length=200),
+                    rx.button(texts.KIND_UITSTROOM_OPSLAAN, type="submit", size="3", class_name="kw-tap"),
+                    width="100%"),
+                on_submit=KindState.leave, key=KindState.form_key, style={"width": "100%"})),
+            width="100%", spacing="1"))),
+        rx.cond(KindState.siblings.length() > 0, _section(texts.KIND_BROERS_ZUSSEN, rx.foreach(
+            KindState.siblings, lambda s: rx.cond(s["open"] == "1", rx.link(s["name"], href="/kind/" + s["id"]),
+                                                   rx.text(s["name"]))))),
+        class_name="kw-record",
+        width="100%",
+    )
+
+
 def kind_page() -> rx.Component:
     return page_shell(
         rx.vstack(
             rx.cond(KindState.error != "",
                     rx.callout(KindState.error, icon="triangle-alert", color_scheme="red", role="alert", width="100%")),
+            rx.cond(KindState.notice != "",
+                    rx.callout(KindState.notice, icon="check", color_scheme="teal", role="status", width="100%")),
             rx.cond(
                 KindState.child["id"],
                 rx.vstack(
                     rx.heading(KindState.child["name"], size="7", as_="h1"),
                     rx.text(KindState.child["detail"], color_scheme="gray"),
                     rx.badge(KindState.child["status"]),
+                    _record(),
+                    _section(texts.KIND_LEERDOELEN,
+                             rx.cond(KindState.goals.length() == 0, rx.text(texts.KIND_GEEN_DOELEN, size="2")),
+                             rx.foreach(KindState.goals, _goal)),
                     rx.heading("Tijdlijn", size="5", as_="h2"),
                     rx.cond(KindState.timeline.length() == 0, rx.text("Nog niets vastgelegd.", color_scheme="gray")),
-                    rx.el.ol(rx.foreach(KindState.timeline, _item), style={"padding": 0, "margin": 0, "width": "100%"}),
+                    rx.el.ol(rx.foreach(KindState.timeline, _timeline_item),
+                             style={"padding": 0, "margin": 0, "width": "100%"}),
                     width="100%",
                     spacing="3",
                 ),
             ),
             width="100%",
-            max_width="760px",
+            max_width="860px",
         ),
         active="/kinderen",
     )

@@ -21,6 +21,10 @@ def meer_page() -> rx.Component:
                 class_name="kw-card",
                 width="100%",
             ),
+            rx.cond(
+                SessionState.user_role != "beheerder",
+                rx.link(texts.NAV_AANMELDINGEN, href="/aanmeldingen", class_name="kw-tap", size="4"),
+            ),
             rx.box(
                 rx.heading(texts.MEER_TWEESTAP, size="4", as_="h2"),
                 rx.cond(
