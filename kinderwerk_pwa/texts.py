@@ -434,3 +434,80 @@ KIND_UITSTROOM_REDEN = "Reden van uitstroom"
 KIND_UITSTROOM_OPSLAAN = "Uitstroom vastleggen"
 KIND_GEEN_DOELEN = "Nog geen leerdoelen."
 KIND_MOMENTEN = "Doelmomenten: {goed} keer ging goed, {niet} keer nog niet"
+
+# ---------------------------------------------------------------------------------------------
+# Oudergesprekken, afspraken, doorverwijzingen, ketenpartners
+# ---------------------------------------------------------------------------------------------
+CONVERSATION_KIND_LABELS = {
+    "intake": "Intakegesprek",
+    "evaluatie": "Evaluatiegesprek",
+    "zorg": "Zorggesprek",
+    "informeel": "Informeel gesprek",
+    "huisbezoek": "Huisbezoek",
+}
+AGREEMENT_OWNER_LABELS = {"ouder": "Ouder", "kinderwerker": "Kinderwerker", "partner": "Ketenpartner"}
+AGREEMENT_STATUS_LABELS = {"open": "Open", "gedaan": "Gedaan", "vervallen": "Vervallen"}
+AFSPRAAK_EIGENAAR_JIJ = "Jij"
+AFSPRAAK_EIGENAAR = "{soort}: {naam}"
+PARTNER_KIND_LABELS = {
+    "school": "School",
+    "wijkteam": "Wijkteam",
+    "jeugdhulp": "Jeugdhulp",
+    "ggd": "GGD",
+    "jeugd_ggz": "Jeugd-GGZ",
+    "wijkagent": "Wijkagent",
+    "veilig_thuis": "Veilig Thuis",
+    "anders": "Anders",
+}
+REFERRAL_OUT_STATUS_LABELS = {
+    "verstuurd": "Verstuurd",
+    "in_behandeling": "In behandeling",
+    "afgerond": "Afgerond",
+    "geweigerd": "Geweigerd",
+}
+GESPREK_TIJDLIJN_TITEL = "Oudergesprek: {soort}"
+GESPREK_STAP3_CONCLUSIE = "Oudergesprek vastgelegd (zie gesprek)"
+GESPREK_NIET_BESPROKEN = "Niet met de ouder besproken: {reden}"
+GESPREK_AFGESCHERMD = "Er zijn ook gesprekken met dit gezin op een andere locatie. Vraag de collega's daar."
+GESPREK_TRAJECT_KEUZE = "{kind}: meldcode stap {stap}"
+
+FOUT_GESPREK_SOORT = "Kies het soort gesprek: intake, evaluatie, zorg, informeel of huisbezoek."
+FOUT_GESPREK_GEEN_KIND = "Kies minstens één kind van dit gezin."
+FOUT_GESPREK_GEEN_OUDER = "Kies minstens één ouder of verzorger met wie je sprak."
+FOUT_GESPREK_KIND_ANDER_GEZIN = "Een gekozen kind hoort niet bij dit gezin."
+FOUT_GESPREK_OUDER_ANDER_GEZIN = "Een gekozen ouder of verzorger hoort niet bij dit gezin."
+FOUT_GESPREK_LOCATIE = "Kies een van jouw locaties waar een van deze kinderen bekend is."
+FOUT_GESPREK_FEITEN_LEEG = "Vul in wat er besproken is: wat zei de ouder, wat zei jij?"
+FOUT_GESPREK_NIET_BESPROKEN_REDEN = "Vul in waarom dit (nog) niet met de ouder besproken is."
+FOUT_GESPREK_TRAJECT = ("Dit meldcodetraject hoort niet bij een van de gekozen kinderen, is afgesloten, "
+                        "of is nog niet bij stap 3.")
+FOUT_GESPREK_STAP3_NIET_TOEGESTAAN = ("Je mag stap 3 van dit meldcodetraject niet vastleggen. Vraag de eigenaar "
+                                      "van het traject, of sla het gesprek op zonder koppeling aan de meldcode.")
+FOUT_GESPREK_LEERDOEL = "Een gekozen leerdoel hoort niet bij de kinderen van dit gesprek."
+FOUT_GESPREK_ID = "Deze keuze kan ik niet lezen."
+FOUT_TE_VEEL_AFSPRAKEN = "Leg maximaal {n} afspraken per gesprek vast."
+FOUT_AFSPRAAK_OMSCHRIJVING = "Vul in wat er is afgesproken."
+FOUT_AFSPRAAK_EIGENAAR = "Kies wie de afspraak uitvoert: ouder, kinderwerker of ketenpartner."
+FOUT_AFSPRAAK_PARTNER_NAAM = "Vul in welke ketenpartner de afspraak uitvoert."
+FOUT_AFSPRAAK_MEDEWERKER = "Kies een collega van jullie organisatie als uitvoerder."
+FOUT_AFSPRAAK_DATUM = "Kies de datum waarop de afspraak klaar moet zijn."
+FOUT_AFSPRAAK_DATUM_VOOR_GESPREK = "De datum van de afspraak ligt vóór het gesprek."
+FOUT_AFSPRAAK_STATUS = "Kies een status: open, gedaan of vervallen."
+FOUT_AFSPRAAK_KENMERK_DUBBEL = "Twee afspraken hebben hetzelfde kenmerk. Laad de pagina opnieuw."
+
+FOUT_PARTNER_KIES = "Kies een ketenpartner van jullie organisatie."
+FOUT_PARTNER_SOORT = "Kies het soort ketenpartner."
+FOUT_PARTNER_BESTAAT = "Deze ketenpartner staat al in de lijst."
+FOUT_DOORVERWIJZING_REDEN = "Vul de reden van de doorverwijzing in."
+FOUT_TOESTEMMING_WIE = "Vul in welke ouder of verzorger toestemming gaf om gegevens te delen."
+FOUT_TOESTEMMING_DATUM = "Vul de datum in waarop de ouder toestemming gaf."
+FOUT_DELEN_ZONDER_TOESTEMMING = (
+    "Zonder toestemming van de ouders deel je geen gegevens met een ketenpartner. Dat mag alleen als "
+    "het volgt uit het meldcodebesluit om te melden (stap 5). Vraag eerst toestemming, of koppel het "
+    "meldcodetraject met dat besluit.")
+FOUT_DOORVERWIJZING_TRAJECT = "Dit meldcodetraject hoort niet bij dit kind."
+FOUT_TERUGKOPPELING_TERMIJN = "De datum voor terugkoppeling ligt vóór de datum van versturen."
+FOUT_DOORVERWIJZING_STATUS = "Kies een status: verstuurd, in behandeling, afgerond of geweigerd."
+FOUT_TERUGKOPPELING_VOOR_VERSTUURD = "De datum van de terugkoppeling ligt vóór het versturen ({datum})."
+REFERRAL_TRACK_KEUZE = "Meldcodetraject van {datum}: besluit melden"
+GESPREK_STAP3_VASTGELEGD = "Stap 3 van de meldcode (gesprek met ouders) is vastgelegd."

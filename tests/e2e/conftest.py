@@ -48,10 +48,33 @@ class RunningApp:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
 
 
+PROJECT_FILES = ("kinderwerk_pwa", "assets", "rxconfig.py", "alembic", "alembic.ini", "reflex.lock", ".ci")
+
+
+def _project_copy(workdir: Path) -> Path:
+    """A private copy of the app to build and run: Reflex bakes the backend port into the built
+    frontend, so two apps (or a developer's `make run`) must never share one .web directory.
+    The installed JS packages are copied along when present, which saves the npm install."""
+    project = workdir / "project"
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            project.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, project / name)
+    web = ROOT / ".web"
+    if (web / "node_modules").is_dir():
+        shutil.copytree(web, project / ".web", symlinks=True,
+                        ignore=shutil.ignore_patterns("build", ".states", "__pycache__"))
+    return project
+
+
 def start_app(workdir: Path, *, extra_env: dict[str, str] | None = None, demo: bool = True):
     """Start the app as `make run` does, on its own port and database. Returns (app, process)."""
     port = _free_port()
     workdir.mkdir(parents=True, exist_ok=True)
+    project = _project_copy(workdir)
     db_path = workdir / "kinderwerk.db"
     env = {
         **os.environ,
@@ -70,8 +93,8 @@ def start_app(workdir: Path, *, extra_env: dict[str, str] | None = None, demo: b
     log_path = workdir / "app.log"
     log = open(log_path, "w")  # noqa: SIM115 - closed with the process
     proc = subprocess.Popen(
-        ["bash", str(ROOT / ".ci" / "app.sh"), str(port)],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        ["bash", str(project / ".ci" / "app.sh"), str(port)],
+        cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
     base_url = f"http://localhost:{port}"
     deadline = time.monotonic() + START_TIMEOUT
@@ -154,7 +177,7 @@ def _slug(text: str) -> str:
 
 
 class Screens:
-    """Takes a screenshot of every page a test visits (after each navigation settles)."""
+    """Takes a screenshot of every page a test visits: after any action that changed the URL."""
 
     def __init__(self, test_name: str):
         self.test_name = _slug(test_name)
@@ -169,28 +192,58 @@ class Screens:
         page.screenshot(path=str(path), full_page=True)
         return path
 
+    def after_action(self, page) -> None:
+        if page.is_closed() or page.url == self.last_url:
+            return
+        self.last_url = page.url
+        page.wait_for_timeout(600)  # let the page hydrate and render its data
+        self.shot(page, page.url.split("/", 3)[-1] or "start")
+
+
+_SCREENS: dict[int, Screens] = {}
+
+
+def _install_screenshot_hooks() -> None:
+    """Wrap Page.goto and the Locator actions so that every page visited gets a screenshot,
+    including client-side route changes (which fire no load event)."""
+    from playwright.sync_api import Locator, Page
+
+    if getattr(Page, "_kw_hooked", False):
+        return
+
+    def wrap(cls, name, page_of):
+        original = getattr(cls, name)
+
+        def wrapper(self, *args, **kwargs):
+            result = original(self, *args, **kwargs)
+            page = page_of(self)
+            screens = _SCREENS.get(id(page))
+            if screens is not None:
+                try:
+                    screens.after_action(page)
+                except Exception:  # a page closing mid-shot is not a test failure
+                    pass
+            return result
+
+        setattr(cls, name, wrapper)
+
+    wrap(Page, "goto", lambda p: p)
+    wrap(Page, "go_back", lambda p: p)
+    for action in ("tap", "click", "check", "select_option", "press"):
+        wrap(Locator, action, lambda loc: loc.page)
+    Page._kw_hooked = True
+
 
 def _context(browser, app, request, options):
     context = browser.new_context(base_url=app.base_url, locale="nl-NL",
                                   timezone_id="Europe/Amsterdam", **options)
     context.set_default_timeout(15_000)
     page = context.new_page()
+    _install_screenshot_hooks()
     screens = Screens(request.node.name)
-    # Every navigation of the main frame (full loads and client-side route changes) gets a shot.
-    page.on("framenavigated", lambda frame: _safe_shot(screens, page) if frame == page.main_frame else None)
+    _SCREENS[id(page)] = screens
     page.screens = screens  # type: ignore[attr-defined]
     return context, page
-
-
-def _safe_shot(screens: Screens, page) -> None:
-    if page.url == screens.last_url:  # redirects and re-renders fire several events per page
-        return
-    screens.last_url = page.url
-    try:
-        page.wait_for_timeout(500)
-        screens.shot(page, _slug(page.url.split("/", 3)[-1]) or "start")
-    except Exception:  # a page closing mid-shot is not a test failure
-        pass
 
 
 @pytest.fixture
@@ -210,13 +263,18 @@ def desktop(browser, app, request):
 
 
 @pytest.fixture
-def new_context(browser, app):
+def new_context(browser, app, request):
     """For tests that need several browsers (two devices at one location)."""
     contexts = []
 
     def make(kind: str = "phone"):
         context = browser.new_context(base_url=app.base_url, locale="nl-NL", timezone_id="Europe/Amsterdam",
                                       **(PHONE if kind == "phone" else DESKTOP))
+        context.set_default_timeout(15_000)
+        _install_screenshot_hooks()
+        index = len(contexts) + 1
+        context.on("page", lambda page: _SCREENS.__setitem__(
+            id(page), Screens(f"{request.node.name}-apparaat{index}")))
         contexts.append(context)
         return context
 
