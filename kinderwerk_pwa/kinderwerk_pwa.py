@@ -8,16 +8,18 @@ from . import texts
 from .api.app import create_api
 from .pages.aanmeldingen import AanmeldingenState, aanmeldingen_page
 from .pages.beheer import BeheerState, locaties_page, medewerkers_page
+from .pages.gesprekken import GesprekkenState, gesprekken_page
+from .pages.gezin import GezinState, gezin_page
 from .pages.huiskamer import HuiskamerState, huiskamer_page
 from .pages.kind import KindState, kind_page
 from .pages.kinderen import KinderenState, kinderen_page
 from .pages.login import LoginState, login_page
 from .pages.meer import meer_page
 from .pages.meldcode import MeldcodeState, meldcode_page
+from .pages.partners import PartnersState, partners_page
 from .pages.second_factor import SecondFactorState, code_page, no_account_page, setup_page
 from .pages.signaal import SignaalState, signaal_page
 from .pages.signaal_detail import SignaalDetailState, signaal_detail_page
-from .pages.under_construction import not_yet
 from .pages.vandaag import VandaagState, vandaag_page
 from .state.session import SessionState
 
@@ -44,8 +46,12 @@ app.add_page(meldcode_page, route="/meldcode/[traject_id]", title=f"{texts.MELDC
              on_load=MeldcodeState.load)
 app.add_page(kind_page, route="/kind/[kind_id]", title=f"{texts.KINDEREN_TITEL} · {texts.APP_NAME}",
              on_load=KindState.load)
-app.add_page(not_yet(texts.GESPREKKEN_TITEL, "/gesprekken"), route="/gesprekken",
-             title=f"{texts.GESPREKKEN_TITEL} · {texts.APP_NAME}", on_load=SessionState.require_login)
+app.add_page(gesprekken_page, route="/gesprekken", title=f"{texts.GESPREKKEN_TITEL} · {texts.APP_NAME}",
+             on_load=GesprekkenState.load)
+app.add_page(gezin_page, route="/gezin/[gezin_id]", title=f"{texts.GESPREKKEN_TITEL} · {texts.APP_NAME}",
+             on_load=GezinState.load)
+app.add_page(partners_page, route="/ketenpartners", title=f"{texts.PARTNERS_TITEL} · {texts.APP_NAME}",
+             on_load=PartnersState.load)
 app.add_page(code_page, route="/login/code", title=f"{texts.CODE_TITEL} · {texts.APP_NAME}",
              on_load=SecondFactorState.load_code)
 app.add_page(setup_page, route="/login/instellen", title=f"{texts.INSTELLEN_TITEL} · {texts.APP_NAME}",

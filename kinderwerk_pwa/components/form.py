@@ -11,7 +11,8 @@ LABEL_STYLE = {"fontWeight": 500, "display": "block", "marginBottom": "4px"}
 
 
 def field_error(message) -> rx.Component:
-    return rx.cond(message != "", rx.text(message, color_scheme="red", size="2", role="alert"))
+    # Truthy, not != "": a field without an error is a missing key (undefined) in the page.
+    return rx.cond(message, rx.text(message, color_scheme="red", size="2", role="alert"))
 
 
 def text_field(label: str, name: str, *, default_value=None, type_: str = "text", error=None,

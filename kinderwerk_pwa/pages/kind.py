@@ -12,8 +12,8 @@ from .. import texts
 from ..components.form import INPUT_STYLE, LABEL_STYLE, text_field
 from ..components.layout import page_shell
 from ..db import session_scope
+from ..domain import conversations, intake
 from ..domain import goals as goals_domain
-from ..domain import intake
 from ..domain.child_record import child_record
 from ..domain.clock import format_day, format_moment
 from ..domain.errors import DomainError, InvalidInput
@@ -62,6 +62,8 @@ class KindState(SessionState):
                                                        datum=format_day(record.home_alone_allowed_on))
                       if record.may_go_home_alone and record.home_alone_allowed_on else texts.KIND_ZELFSTANDIG_NEE),
         }
+        family_id = conversations.family_of_child(actor, db, record.id)
+        self.child["family_id"] = str(family_id or "")
         self.guardians = [{"name": g.name, "relation": g.relation, "phone": g.phone} for g in record.guardians]
         self.pickups = [{"name": p.name, "relation": p.relation, "phone": p.phone} for p in record.pickup_persons]
         self.consents = [{"text": f"{c.kind_label}: {'ja' if c.given else 'nee'} — {c.given_by}, {format_day(c.given_on)}"}
@@ -240,7 +242,12 @@ def kind_page() -> rx.Component:
                 rx.vstack(
                     rx.heading(KindState.child["name"], size="7", as_="h1"),
                     rx.text(KindState.child["detail"], color_scheme="gray"),
-                    rx.badge(KindState.child["status"]),
+                    rx.hstack(
+                        rx.badge(KindState.child["status"]),
+                        rx.cond(KindState.child["family_id"] != "",
+                                rx.link(texts.GEZIN_GESPREKKEN + " en afspraken met het gezin",
+                                        href="/gezin/" + KindState.child["family_id"], class_name="kw-tap")),
+                        align="center", spacing="3", wrap="wrap"),
                     _record(),
                     _section(texts.KIND_LEERDOELEN,
                              rx.cond(KindState.goals.length() == 0, rx.text(texts.KIND_GEEN_DOELEN, size="2")),

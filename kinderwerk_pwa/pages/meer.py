@@ -23,7 +23,10 @@ def meer_page() -> rx.Component:
             ),
             rx.cond(
                 SessionState.user_role != "beheerder",
-                rx.link(texts.NAV_AANMELDINGEN, href="/aanmeldingen", class_name="kw-tap", size="4"),
+                rx.vstack(
+                    rx.link(texts.NAV_AANMELDINGEN, href="/aanmeldingen", class_name="kw-tap", size="4"),
+                    rx.link(texts.PARTNERS_TITEL, href="/ketenpartners", class_name="kw-tap", size="4"),
+                ),
             ),
             rx.box(
                 rx.heading(texts.MEER_TWEESTAP, size="4", as_="h2"),

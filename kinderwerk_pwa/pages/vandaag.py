@@ -8,10 +8,13 @@ from .. import texts
 from ..components.layout import page_shell
 from ..db import session_scope
 from ..domain.clock import format_day, format_moment
+from ..domain.conversations import due_agreements_today, set_agreement_status
 from ..domain.locations import my_locations_today
 from ..domain.meldcode import open_tracks
+from ..domain.referrals_out import overdue_feedback
 from ..domain.signals import accumulation_alerts, acute_signals
 from ..state.session import SessionState
+from .gesprekken import agreement_dicts, agreement_row
 
 
 class VandaagState(SessionState):
@@ -20,6 +23,17 @@ class VandaagState(SessionState):
     acute: list[dict[str, str]] = []
     alerts: list[dict[str, str]] = []
     tracks: list[dict[str, str]] = []
+    agreements: list[dict[str, str]] = []
+    late_feedback: list[dict[str, str]] = []
+
+    @rx.event
+    def agreement_done(self, agreement_id: str):
+        with session_scope() as db:
+            actor = self._actor(db)
+            if actor is None:
+                return rx.redirect("/login")
+            set_agreement_status(actor, db, int(agreement_id), "gedaan")
+        return VandaagState.load
 
     @rx.event
     def load(self):
@@ -32,6 +46,9 @@ class VandaagState(SessionState):
             day = self.today()
             self.date_label = f"{texts.WEEKDAYS[day.isoweekday()]} {day.day} {texts.MONTHS[day.month]}"
             rows = my_locations_today(actor, db, day)
+            self.agreements = agreement_dicts(due_agreements_today(actor, db, day))
+            self.late_feedback = [{"text": f"{r.child_name} → {r.partner_name}: {texts.DOORVERWIJZEN_TE_LAAT}",
+                                   "child_id": str(r.child_id)} for r in overdue_feedback(actor, db, day)]
             self.acute = [{"id": str(a.signal_id), "child": a.child_label, "at": format_moment(a.observed_at),
                            "author": a.author_name} for a in acute_signals(actor, db)]
             self.alerts = [{"child_id": str(a.child_id), "text": texts.SIGNAAL_STAPELING.format(
@@ -96,6 +113,16 @@ def _worklist() -> rx.Component:
             rx.foreach(VandaagState.alerts, lambda a: rx.link(
                 rx.callout(a["text"], icon="layers", color_scheme="amber", width="100%"),
                 href="/kind/" + a["child_id"], underline="none", width="100%")),
+            width="100%")),
+        rx.cond(VandaagState.agreements.length() > 0, rx.vstack(
+            rx.heading(texts.VANDAAG_AFSPRAKEN, size="4", as_="h2"),
+            rx.foreach(VandaagState.agreements, lambda a: agreement_row(a, VandaagState.agreement_done)),
+            width="100%", role="list", aria_label=texts.VANDAAG_AFSPRAKEN)),
+        rx.cond(VandaagState.late_feedback.length() > 0, rx.vstack(
+            rx.heading(texts.DOORVERWIJZEN_TITEL, size="4", as_="h2"),
+            rx.foreach(VandaagState.late_feedback, lambda r: rx.link(
+                rx.callout(r["text"], icon="clock", color_scheme="orange", width="100%"),
+                href="/kind/" + r["child_id"], underline="none", width="100%")),
             width="100%")),
         rx.cond(VandaagState.tracks.length() > 0, rx.vstack(
             rx.heading(texts.VANDAAG_TRAJECTEN, size="4", as_="h2"),

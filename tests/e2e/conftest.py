@@ -65,8 +65,11 @@ def _project_copy(workdir: Path) -> Path:
             shutil.copy2(source, project / name)
     web = ROOT / ".web"
     if (web / "node_modules").is_dir():
-        shutil.copytree(web, project / ".web", symlinks=True,
-                        ignore=shutil.ignore_patterns("build", ".states", "__pycache__"))
+        def skip_build(directory, names):
+            # Only the top-level build output; packages in node_modules have "build" folders too.
+            return {"build", ".states"} & set(names) if Path(directory) == web else set()
+
+        shutil.copytree(web, project / ".web", symlinks=True, ignore=skip_build)
     return project
 
 
