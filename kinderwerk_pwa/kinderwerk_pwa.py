@@ -28,6 +28,10 @@ app = rx.App(
     stylesheets=["/kinderwerk.css"],
     head_components=[
         rx.el.meta(name="theme-color", content="#0d7a6f"),
+        # Installable app: manifest and icons; the offline queue script registers the service worker.
+        rx.el.link(rel="manifest", href="/manifest.json"),
+        rx.el.link(rel="apple-touch-icon", href="/icon-192.png"),
+        rx.el.script(src="/kinderwerk-offline.js", defer=True),
     ],
     api_transformer=create_api(),
 )

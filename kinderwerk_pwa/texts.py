@@ -570,3 +570,8 @@ PARTNER_SOORT = "Soort"
 PARTNER_CONTACT = "Contactpersoon"
 PARTNER_TELEFOON = "Telefoon"
 PARTNER_EMAIL = "E-mail"
+
+# Offline vastleggen
+OFFLINE_ANDER_ACCOUNT = "Vastgelegd onder een ander account; niet verzonden."
+OFFLINE_ONBEKEND_TYPE = "Onbekend soort item."
+OFFLINE_OUDE_VERSIE = "Deze versie van de app is verouderd. Herlaad de pagina."

@@ -1,0 +1,137 @@
+"""Installable, and capture that survives a lost connection (Playwright context.set_offline)."""
+
+from __future__ import annotations
+
+import struct
+
+import pytest
+from playwright.sync_api import expect
+from sqlmodel import select
+
+from kinderwerk_pwa.domain.clock import local_today
+from kinderwerk_pwa.models import AttendanceEvent, AuditEvent, Signal
+
+from .helpers import login, wait_ready, with_db
+from .test_huiskamer import _setup_day
+
+pytestmark = pytest.mark.e2e
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+def _wait_for_service_worker(page) -> None:
+    page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.ready.then(() => true)")
+    page.reload()
+    wait_ready(page)
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
+
+
+def test_installable_manifest_icons_and_service_worker(phone, app):
+    phone.goto("/login")
+    wait_ready(phone)
+    href = phone.locator('link[rel="manifest"]').get_attribute("href")
+    manifest = phone.request.get(href).json()
+    assert manifest["name"] == "Kinderwerk" and manifest["short_name"] == "Kinderwerk"
+    assert manifest["display"] == "standalone" and manifest["start_url"] == "/"
+    assert manifest["theme_color"] and manifest["lang"] == "nl"
+    sizes = {(icon["sizes"], icon.get("purpose", "any")) for icon in manifest["icons"]}
+    assert {("192x192", "any"), ("512x512", "any"), ("192x192", "maskable"), ("512x512", "maskable")} <= sizes
+    for icon in manifest["icons"]:
+        response = phone.request.get(icon["src"])
+        assert response.ok and response.headers["content-type"].startswith("image/png")
+        width, height = _png_size(response.body())
+        assert f"{width}x{height}" == icon["sizes"]
+    _wait_for_service_worker(phone)
+    # Every page links the manifest.
+    for path in ("/", "/signaal", "/kinderen"):
+        phone.goto(path)
+        expect(phone.locator('link[rel="manifest"]')).to_have_count(1)
+
+
+def test_offline_capture_reload_and_send(phone, app, new_context):
+    location, worker, children = _setup_day(app, 40)
+    login(phone, worker.email)
+    phone.goto("/signaal")
+    wait_ready(phone)
+    _wait_for_service_worker(phone)
+    phone.goto("/")
+    wait_ready(phone)
+    # Online once: the names needed offline are on the phone.
+    phone.wait_for_function("window.kinderwerkOffline !== undefined")
+    phone.evaluate("window.kinderwerkOffline.sync()")
+
+    phone.context.set_offline(True)
+    bar = phone.locator("#kw-wachtrij")
+    expect(bar).to_contain_text("Geen verbinding")
+    phone.get_by_role("button", name="Vastleggen zonder verbinding").tap()
+    dialog = phone.get_by_role("dialog", name="Vastleggen zonder verbinding")
+    child = children[30]
+    dialog.get_by_label("Kind", exact=True).select_option(f"{child.id}:{location.id}")
+    dialog.get_by_label("Soort signaal").select_option("verzorging")
+    facts = "Offline vastgelegd: kwam zonder jas en had het koud."
+    dialog.get_by_label("Wat zag of hoorde je?").fill(facts)
+    dialog.get_by_role("button", name="Bewaren").tap()
+    expect(dialog.get_by_role("status")).to_contain_text("Bewaard")
+    dialog.get_by_role("button", name="Aanwezig", exact=True).tap()
+    dialog.get_by_label("Locatie").select_option(str(location.id))
+    for c in children[31:33]:
+        dialog.locator(f'button[data-child-id="{c.id}"]').tap()
+    expect(dialog.get_by_role("status")).to_contain_text("aanwezig (wacht op verzending)")
+    dialog.get_by_role("button", name="Sluiten").tap()
+    expect(bar).to_contain_text("3 wachten op verzending")
+
+    # Reload while offline: the app still opens, and the queue is still there.
+    phone.reload()
+    expect(phone.get_by_role("navigation", name="Hoofdmenu")).to_be_visible()
+    expect(phone.locator("#kw-wachtrij")).to_contain_text("3 wachten op verzending")
+    assert with_db(app.database_url, lambda db: db.exec(select(Signal).where(Signal.facts == facts)).all()) == []
+
+    # Back online: everything is sent and stored exactly once.
+    phone.context.set_offline(False)
+    phone.evaluate("window.dispatchEvent(new Event('online'))")
+    expect(phone.locator("#kw-wachtrij")).to_contain_text("3 items opgeslagen op de server", timeout=15_000)
+
+    def stored(db):
+        signals = db.exec(select(Signal).where(Signal.facts == facts)).all()
+        events = db.exec(select(AttendanceEvent).where(
+            AttendanceEvent.child_id.in_([c.id for c in children[31:33]]), AttendanceEvent.kind == "aanwezig",
+            AttendanceEvent.day == local_today())).all()
+        audits = db.exec(select(AuditEvent).where(AuditEvent.actor_id == worker.id, AuditEvent.action.in_(
+            ["signaal.vastgelegd", "aanwezigheid.aanwezig"]), AuditEvent.object_id.in_(
+            [str(s.id) for s in signals] + [str(e.id) for e in events]))).all()
+        return signals, events, audits
+    signals, events, audits = with_db(app.database_url, stored)
+    assert len(signals) == 1 and len(events) == 2 and len(audits) == 3
+    # Sending the same queue again stores nothing twice.
+    phone.evaluate("window.kinderwerkOffline.sync()")
+    again, events_again, _ = with_db(app.database_url, stored)
+    assert len(again) == 1 and len(events_again) == 2
+
+    # The teamleider sees the signal.
+    from .helpers import demo_user
+
+    leader = demo_user(app.database_url, "teamleider")
+    page = new_context("desktop").new_page()
+    login(page, leader.email, database_url=app.database_url)
+    page.goto(f"/signalen/{signals[0].id}")
+    wait_ready(page)
+    expect(page.get_by_text(facts)).to_be_visible()
+
+
+def test_refused_item_is_shown_with_its_reason(phone, app):
+    location, worker, children = _setup_day(app, 40)
+    login(phone, worker.email)
+    phone.wait_for_function("window.kinderwerkOffline !== undefined")
+    phone.evaluate("window.kinderwerkOffline.sync()")
+    # A check-in for a child of another location (as a stale phone could hold): the server refuses.
+    other = with_db(app.database_url, lambda db: db.exec(select(AttendanceEvent.child_id).where(
+        AttendanceEvent.location_id != location.id)).first())
+    phone.evaluate("""([childId, locationId]) => window.kinderwerkOffline.enqueue('aanwezigheid', {
+        client_uuid: window.kinderwerkOffline.uuid(), child_id: childId, location_id: locationId,
+        kind: 'aanwezig', at: new Date().toISOString()})""", [other, location.id])
+    alert = phone.get_by_role("alert").filter(has_text="Niet opgeslagen")
+    expect(alert).to_be_visible(timeout=15_000)
+    expect(alert).to_contain_text("hoort niet (meer) bij een van jouw locaties")
