@@ -20,6 +20,7 @@ from .gesprekken import agreement_dicts, agreement_row
 class VandaagState(SessionState):
     locations: list[dict[str, str]] = []
     date_label: str = ""
+    loaded: bool = False
     acute: list[dict[str, str]] = []
     alerts: list[dict[str, str]] = []
     tracks: list[dict[str, str]] = []
@@ -60,6 +61,7 @@ class VandaagState(SessionState):
                             "meta": f"{t.owner_name} · uiterlijk {format_day(t.due_date)}",
                             "overdue": "1" if t.overdue else "", "acute": "1" if t.acute else ""}
                            for t in open_tracks(actor, db, day)]
+        self.loaded = True
         self.locations = [
             {
                 "id": str(r.id),
@@ -151,7 +153,7 @@ def vandaag_page() -> rx.Component:
             rx.cond(
                 VandaagState.locations.length() > 0,
                 rx.vstack(rx.foreach(VandaagState.locations, _location_card), width="100%", spacing="3"),
-                rx.text(texts.VANDAAG_GEEN_LOCATIES),
+                rx.cond(VandaagState.loaded, rx.text(texts.VANDAAG_GEEN_LOCATIES)),
             ),
             spacing="3",
             width="100%",

@@ -80,6 +80,7 @@ def test_offline_capture_reload_and_send(phone, app, new_context):
     for c in children[31:33]:
         dialog.locator(f'button[data-child-id="{c.id}"]').tap()
     expect(dialog.get_by_role("status")).to_contain_text("aanwezig (wacht op verzending)")
+    phone.screens.shot(phone, "offline-paneel")
     dialog.get_by_role("button", name="Sluiten").tap()
     expect(bar).to_contain_text("3 wachten op verzending")
 
@@ -87,6 +88,7 @@ def test_offline_capture_reload_and_send(phone, app, new_context):
     phone.reload()
     expect(phone.get_by_role("navigation", name="Hoofdmenu")).to_be_visible()
     expect(phone.locator("#kw-wachtrij")).to_contain_text("3 wachten op verzending")
+    phone.screens.shot(phone, "offline-herladen")
     assert with_db(app.database_url, lambda db: db.exec(select(Signal).where(Signal.facts == facts)).all()) == []
 
     # Back online: everything is sent and stored exactly once.
