@@ -22,8 +22,9 @@ column of counts over the rows of a table, with its total row):
    its rows hold the display value (an int, or the text "<5").
 2. Secondary: every breakdown shows its total. When exactly one cell of a breakdown is
    suppressed, the total minus the other cells would give it away, so the next-smallest cell
-   (the smallest count above 0 that was not suppressed yet; on a tie the first row) is
-   suppressed too. When there is no such cell, the total is suppressed instead.
+   (the smallest count above 0 that was not suppressed yet; on a tie the first row) is hidden
+   too, shown as "–" (texts.RAPPORT_VERBORGEN): not as "<5", because it is 5 or more. When
+   there is no such cell, the total is suppressed instead.
 3. A total from 1 up to and including 4 is itself shown as "<5"; the key figures
    (Kerncijfers) repeat the totals exactly as shown under their breakdown.
 4. Derived cells of a suppressed row (average per day, occupancy) are shown as "–"; counts that
@@ -91,7 +92,7 @@ from .signal_catalog import label as category_label
 
 SMALL_MIN, SMALL_MAX = 1, 4  # counts in this range are shown as SUPPRESSED
 SUPPRESSED = texts.RAPPORT_KLEIN_AANTAL
-HIDDEN = texts.RAPPORT_VERBORGEN  # "–": a derived cell of a suppressed row
+HIDDEN = texts.RAPPORT_VERBORGEN  # "–": hidden to protect a suppressed cell, or derived from one
 MIN_FREE_TEXT_LABEL = 5  # free-text labels rarer than this are merged into "Overige redenen"
 ACUTE_DAYS = 30
 AGE_GROUPS = ((4, 6), (7, 9), (10, 12))
@@ -344,21 +345,24 @@ def _small(value: int) -> bool:
 def suppress_counts(values: list[int], total: int | None = None) -> tuple[list[Cell], Cell]:
     """Apply the module's suppression rule to one breakdown: the display cells and the display
     total (None when no total is given). See the module docstring."""
-    hidden = [_small(v) for v in values]
+    primary = [_small(v) for v in values]
+    secondary = [False] * len(values)
     hide_total = total is not None and _small(total)
-    if total is not None and sum(hidden) == 1:
-        candidates = [i for i, v in enumerate(values) if not hidden[i] and v > 0]
+    if total is not None and sum(primary) == 1:
+        candidates = [i for i, v in enumerate(values) if not primary[i] and v > 0]
         if candidates:
-            hidden[min(candidates, key=lambda i: (values[i], i))] = True
+            secondary[min(candidates, key=lambda i: (values[i], i))] = True
         else:
             hide_total = True
-    cells: list[Cell] = [SUPPRESSED if h else v for v, h in zip(values, hidden, strict=True)]
-    shown_total: Cell = None if total is None else (SUPPRESSED if hide_total else total)
-    return cells, shown_total
+    cells: list[Cell] = [SUPPRESSED if p else HIDDEN if s else v
+                         for v, p, s in zip(values, primary, secondary, strict=True)]
+    if total is None:
+        return cells, None
+    return cells, (SUPPRESSED if _small(total) else HIDDEN) if hide_total else total
 
 
 def is_suppressed(cell: Cell) -> bool:
-    return cell == SUPPRESSED
+    return cell in (SUPPRESSED, HIDDEN)
 
 
 # ==============================================================================================
@@ -369,7 +373,8 @@ def is_suppressed(cell: Cell) -> bool:
 class Table:
     """A table for the screen and the exports: Dutch title and column headers; each row starts
     with its label, the last row of a breakdown is the total ("Totaal"). Cells are display
-    values: int or float (numbers), "<5" (suppressed), "–" (hidden derived value) or None (empty)."""
+    values: int or float (numbers), "<5" (suppressed), "–" (hidden: secondary suppression or
+    derived from a suppressed count) or None (empty)."""
 
     title: str
     columns: list[str]
