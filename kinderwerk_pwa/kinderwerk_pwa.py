@@ -16,7 +16,9 @@ from .pages.kinderen import KinderenState, kinderen_page
 from .pages.login import LoginState, login_page
 from .pages.meer import meer_page
 from .pages.meldcode import MeldcodeState, meldcode_page
+from .pages.overzicht import OverzichtState, overzicht_page
 from .pages.partners import PartnersState, partners_page
+from .pages.rapportage import RapportageState, rapportage_page
 from .pages.second_factor import SecondFactorState, code_page, no_account_page, setup_page
 from .pages.signaal import SignaalState, signaal_page
 from .pages.signaal_detail import SignaalDetailState, signaal_detail_page
@@ -69,3 +71,7 @@ app.add_page(huiskamer_page, route="/huiskamer/[locatie_id]", title=f"{texts.VAN
              on_load=HuiskamerState.load)
 app.add_page(aanmeldingen_page, route="/aanmeldingen", title=f"{texts.AANMELDINGEN_TITEL} · {texts.APP_NAME}",
              on_load=AanmeldingenState.load)
+app.add_page(overzicht_page, route="/overzicht", title=f"{texts.OVERZICHT_TITEL} · {texts.APP_NAME}",
+             on_load=OverzichtState.load)
+app.add_page(rapportage_page, route="/rapportage", title=f"{texts.RAPPORT_TITEL} · {texts.APP_NAME}",
+             on_load=RapportageState.load)

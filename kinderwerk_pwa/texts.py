@@ -675,3 +675,9 @@ RAPPORT_TREND_SIGNALEN = "Signalen per maand"
 RAPPORT_TREND_LEERDOELEN = "Leerdoelen vooruitgegaan (aandeel)"
 RAPPORT_TREND_LEERDOELEN_GEEVALUEERD = "Leerdoelen geëvalueerd"
 RAPPORT_TREND_WACHTLIJST = "Wachtlijst aan het eind van de maand"
+
+# Pagina's: overzicht en rapportage
+NAV_OVERZICHT = "Overzicht"
+OVERZICHT_VANDAAG = "Vandaag: {verwacht} verwacht, {aanwezig} aanwezig"
+RAPPORT_PRINT = "Afdrukken / PDF"
+RAPPORT_TRENDS = "Aanwezigheid per week"

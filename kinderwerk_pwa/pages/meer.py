@@ -22,6 +22,13 @@ def meer_page() -> rx.Component:
                 width="100%",
             ),
             rx.cond(
+                (SessionState.user_role == "teamleider") | (SessionState.user_role == "aandachtsfunctionaris"),
+                rx.vstack(
+                    rx.link(texts.OVERZICHT_TITEL, href="/overzicht", class_name="kw-tap", size="4"),
+                    rx.link(texts.RAPPORT_TITEL, href="/rapportage", class_name="kw-tap", size="4"),
+                ),
+            ),
+            rx.cond(
                 SessionState.user_role != "beheerder",
                 rx.vstack(
                     rx.link(texts.NAV_AANMELDINGEN, href="/aanmeldingen", class_name="kw-tap", size="4"),

@@ -1,0 +1,127 @@
+"""Overzicht (desktop, also on a tablet) for the teamleider and aandachtsfunctionaris: today per
+location, open meldcode tracks by step (overdue first), acute signals, accumulation alerts, overdue
+agreements and feedback, and the waitlist. Each figure opens the list behind it."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from .. import texts
+from ..components.layout import page_shell
+from ..db import session_scope
+from ..domain import reports
+from ..domain.errors import DomainError
+from ..state.session import SessionState
+
+
+class OverzichtState(SessionState):
+    locations: list[dict[str, str]] = []
+    tracks: list[dict[str, str]] = []
+    acute: list[dict[str, str]] = []
+    alerts: list[dict[str, str]] = []
+    error: str = ""
+    open_list: str = ""  # which list is open: "<location id>:<figure>"
+
+    @rx.event
+    def load(self):
+        self.error, self.open_list, self.locations, self.tracks = "", "", [], []
+        with session_scope() as db:
+            actor = self._actor(db)
+            if actor is None:
+                return rx.redirect("/login")
+            self._show_user(actor)
+            try:
+                view = reports.team_overview(actor, db, self.today())
+            except DomainError as exc:
+                self.error = exc.message
+                return None
+        self.locations = [{
+            "id": str(loc.location_id), "name": loc.name,
+            "today": texts.OVERZICHT_VANDAAG.format(verwacht=loc.expected.count, aanwezig=loc.present.count)
+            + (f" · {texts.VANDAAG_CAPACITEIT} {loc.capacity}" if loc.capacity else ""),
+            "tracks": str(loc.open_track_count), "overdue_tracks": str(loc.overdue_tracks.count),
+            "acute": str(loc.acute_signals.count), "alerts": str(loc.accumulation_alerts.count),
+            "agreements": str(loc.overdue_agreements.count), "feedback": str(loc.overdue_feedback.count),
+            "waitlist": str(loc.waitlist.count),
+            "longest": texts.OVERZICHT_LANGSTE_WACHTTIJD.format(dagen=loc.longest_wait_days)
+            if loc.longest_wait_days is not None else "",
+        } for loc in view.locations]
+        self.tracks = [{"location": str(loc.location_id), "id": str(t.track_id),
+                        "text": f"{texts.MELDCODE_HUIDIGE_STAP.format(n=t.step, naam=texts.MELDCODE_STAPPEN[t.step])}"
+                                f" · {texts.OVERZICHT_TRAJECT_LEEFTIJD.format(n=t.age_days)}",
+                        "overdue": "1" if t.overdue else ""}
+                       for loc in view.locations
+                       for t in sorted((t for g in loc.open_tracks for t in g.tracks),
+                                       key=lambda t: (not t.overdue, -t.age_days))]
+        self.acute = [{"location": str(loc.location_id), "id": str(i), "text": f"{texts.SIGNAAL_TITEL_DETAIL} {i}",
+                       "overdue": ""} for loc in view.locations for i in loc.acute_signals.ids]
+        self.alerts = [{"location": str(loc.location_id), "id": str(i), "text": f"{texts.KINDEREN_TITEL}: {i}",
+                        "overdue": ""} for loc in view.locations for i in loc.accumulation_alerts.ids]
+        return None
+
+    @rx.event
+    def toggle(self, key: str):
+        self.open_list = "" if self.open_list == key else key
+
+
+def _figure(loc, key: str, label: str, value, danger: bool = False) -> rx.Component:
+    return rx.button(
+        rx.vstack(rx.text(value, size="6", weight="bold"), rx.text(label, size="1"), spacing="0", align="start"),
+        on_click=OverzichtState.toggle(loc["id"] + ":" + key),
+        variant="surface", color_scheme="red" if danger else "gray", class_name="kw-figure",
+        aria_label=label + ": " + value + " (" + loc["name"] + ")",
+        aria_expanded=OverzichtState.open_list == loc["id"] + ":" + key,
+    )
+
+
+def _list(loc, key: str, rows, href_prefix: str) -> rx.Component:
+    return rx.cond(
+        OverzichtState.open_list == loc["id"] + ":" + key,
+        rx.vstack(rx.foreach(rows, lambda r: rx.cond(
+            r["location"] == loc["id"],
+            rx.link(rx.hstack(rx.text(r["text"]),
+                              rx.cond(r["overdue"] == "1", rx.badge(texts.OVERZICHT_TE_LAAT, color_scheme="red")),
+                              spacing="2"),
+                    href=href_prefix + r["id"], class_name="kw-tap"))),
+            width="100%", padding="8px 0"),
+    )
+
+
+def _location(loc) -> rx.Component:
+    return rx.box(
+        rx.heading(loc["name"], size="5", as_="h2"),
+        rx.text(loc["today"], size="2"),
+        rx.flex(
+            _figure(loc, "tracks", texts.OVERZICHT_TRAJECTEN, loc["tracks"]),
+            _figure(loc, "acute", texts.OVERZICHT_ACUUT, loc["acute"], danger=True),
+            _figure(loc, "alerts", texts.OVERZICHT_STAPELING, loc["alerts"]),
+            _figure(loc, "agreements", texts.OVERZICHT_AFSPRAKEN_TE_LAAT, loc["agreements"]),
+            _figure(loc, "feedback", texts.OVERZICHT_TERUGKOPPELING_TE_LAAT, loc["feedback"]),
+            _figure(loc, "waitlist", texts.OVERZICHT_WACHTLIJST, loc["waitlist"]),
+            wrap="wrap", gap="2", margin_y="8px",
+        ),
+        rx.cond(loc["longest"] != "", rx.text(loc["longest"], size="2", color_scheme="gray")),
+        _list(loc, "tracks", OverzichtState.tracks, "/meldcode/"),
+        _list(loc, "acute", OverzichtState.acute, "/signalen/"),
+        _list(loc, "alerts", OverzichtState.alerts, "/kind/"),
+        rx.cond(OverzichtState.open_list == loc["id"] + ":waitlist",
+                rx.link(texts.AANMELDINGEN_TITEL, href="/aanmeldingen", class_name="kw-tap")),
+        rx.cond(OverzichtState.open_list == loc["id"] + ":agreements",
+                rx.link(texts.GESPREKKEN_MIJN_AFSPRAKEN, href="/gesprekken", class_name="kw-tap")),
+        class_name="kw-card",
+        width="100%",
+    )
+
+
+def overzicht_page() -> rx.Component:
+    return page_shell(
+        rx.vstack(
+            rx.heading(texts.OVERZICHT_TITEL, size="7", as_="h1"),
+            rx.cond(OverzichtState.error != "",
+                    rx.callout(OverzichtState.error, icon="triangle-alert", color_scheme="red", role="alert")),
+            rx.link(texts.RAPPORT_TITEL, href="/rapportage", class_name="kw-tap"),
+            rx.box(rx.foreach(OverzichtState.locations, _location), class_name="kw-overview", width="100%"),
+            width="100%", spacing="3",
+        ),
+        active="/meer",
+    )
