@@ -605,13 +605,13 @@ RAPPORT_PERIODE = "Periode: {van} tot en met {tot}"
 RAPPORT_LOCATIES = "Locaties: {locaties}"
 RAPPORT_UITLEG_KLEINE_AANTALLEN = (
     "Privacy: aantallen van 1 tot en met 4 staan er als <5. Is daardoor precies één aantal in een tabel "
-    "verborgen, dan is ook het kleinste andere aantal verborgen (of het totaal), zodat niets uit het "
-    "totaal terug te rekenen is. Redenen van uitstroom die minder dan 5 keer voorkomen staan samen onder "
+    "verborgen, dan is ook het kleinste andere aantal verborgen (of het totaal, te zien als x), zodat "
+    "niets uit het totaal terug te rekenen is. Redenen van uitstroom die minder dan 5 keer voorkomen staan samen onder "
     "'Overige redenen'.")
 RAPPORT_TOELICHTING = "Toelichting"
 RAPPORT_BESTANDSNAAM = "rapportage"
 RAPPORT_KLEIN_AANTAL = "<5"
-RAPPORT_VERBORGEN = "–"
+RAPPORT_VERBORGEN = "x"  # CBS-gebruik: x = geheim; – betekent daar nul
 RAPPORT_TOTAAL = "Totaal"
 RAPPORT_ONBEKEND = "Onbekend"
 RAPPORT_OVERIGE_REDENEN = "Overige redenen"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date, timedelta
+from typing import Any
 
 import reflex as rx
 
@@ -16,6 +17,7 @@ from ..db import session_scope
 from ..domain import reports
 from ..domain.errors import DomainError, InvalidInput
 from ..domain.locations import my_locations_today
+from ..domain.signal_catalog import categories
 from ..state.session import SessionState
 
 
@@ -34,12 +36,17 @@ def _cell(value) -> str:
     return str(value)
 
 
+TREND_CATEGORIES = [c.label for c in categories()]
+
+
 class RapportageState(SessionState):
     locations: list[dict[str, str]] = []
     chosen: list[str] = []
     start: str = ""
     end: str = ""
     tables: list[TableView] = []
+    weekly: list[dict[str, Any]] = []
+    monthly: list[dict[str, Any]] = []
     error: str = ""
     form_key: int = 0
 
@@ -48,6 +55,21 @@ class RapportageState(SessionState):
         result = reports.report(actor, db, [int(i) for i in self.chosen], start, end)
         self.tables = [TableView(t.title, list(t.columns), [[_cell(c) for c in row] for row in t.rows])
                        for t in result.tables()]
+        trend = reports.trends(actor, db, [int(i) for i in self.chosen], start, end)
+        weeks: dict[str, float] = {w: 0 for w in trend.weeks}
+        for series in trend.attendance_per_week:
+            for x, value in series.points:
+                weeks[x] = weeks.get(x, 0) + (value or 0)
+        self.weekly = [{"week": w, "dagen": v} for w, v in weeks.items()]
+        monthly = {m: {"maand": m} for m in trend.months}
+        for series in trend.signals_per_month:
+            for x, value in series.points:
+                monthly.setdefault(x, {"maand": x})[series.label] = value or 0
+        for x, value in trend.waitlist_per_month.points:
+            monthly.setdefault(x, {"maand": x})["wachtlijst"] = value or 0
+        for x, value in trend.goals_improving.points:
+            monthly.setdefault(x, {"maand": x})["leerdoelen vooruit (%)"] = round(100 * value) if value is not None else 0
+        self.monthly = list(monthly.values())
 
     @rx.event
     def load(self):
@@ -102,6 +124,33 @@ def _table(table: TableView) -> rx.Component:
     )
 
 
+def _charts() -> rx.Component:
+    return rx.box(
+        rx.heading(texts.RAPPORT_TRENDS, size="3", as_="h2"),
+        rx.recharts.line_chart(
+            rx.recharts.line(data_key="dagen", name="aanwezigheidsdagen", stroke="#0d7a6f"),
+            rx.recharts.x_axis(data_key="week"), rx.recharts.y_axis(), rx.recharts.tooltip(),
+            data=RapportageState.weekly, width="100%", height=220,
+        ),
+        rx.heading("Signalen per categorie per maand", size="3", as_="h2"),
+        rx.recharts.bar_chart(
+            *[rx.recharts.bar(data_key=label, stack_id="s", fill=color) for label, color in
+              zip(TREND_CATEGORIES, ["#0d7a6f", "#3e63dd", "#e5484d", "#f76b15", "#8e4ec6", "#ffc53d",
+                                     "#12a594", "#e93d82", "#6e56cf", "#978365"], strict=False)],
+            rx.recharts.x_axis(data_key="maand"), rx.recharts.y_axis(), rx.recharts.tooltip(), rx.recharts.legend(),
+            data=RapportageState.monthly, width="100%", height=260,
+        ),
+        rx.heading("Wachtlijst en leerdoelen per maand", size="3", as_="h2"),
+        rx.recharts.line_chart(
+            rx.recharts.line(data_key="wachtlijst", stroke="#f76b15"),
+            rx.recharts.line(data_key="leerdoelen vooruit (%)", stroke="#0d7a6f"),
+            rx.recharts.x_axis(data_key="maand"), rx.recharts.y_axis(), rx.recharts.tooltip(), rx.recharts.legend(),
+            data=RapportageState.monthly, width="100%", height=220,
+        ),
+        class_name="kw-card kw-charts", width="100%",
+    )
+
+
 def _download(kind: str, label: str) -> rx.Component:
     # A plain GET form: the browser must really fetch the file (Reflex links route client-side).
     return native_form(
@@ -150,6 +199,7 @@ def rapportage_page() -> rx.Component:
                           on_click=rx.call_script("window.print()")),
                 class_name="kw-noprint", width="100%", wrap="wrap")),
             rx.foreach(RapportageState.tables, _table),
+            rx.cond(RapportageState.weekly.length() > 0, _charts()),
             width="100%", spacing="3",
         ),
         active="/meer",

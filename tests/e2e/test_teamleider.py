@@ -37,6 +37,8 @@ def test_overview_click_through_and_export(desktop, app):
     wait_ready(desktop)
     desktop.get_by_role("button", name="Rapportage maken").click()
     expect(desktop.get_by_role("heading", name="Kerncijfers")).to_be_visible()
+    expect(desktop.get_by_role("heading", name="Aanwezigheid per week")).to_be_visible()
+    expect(desktop.locator(".kw-charts svg.recharts-surface").first).to_be_visible()
     screen = {}
     for table in desktop.locator("table.kw-report-table").all():
         title = table.locator("xpath=preceding-sibling::*[1]").inner_text()
