@@ -207,7 +207,10 @@ def _record() -> rx.Component:
         _section(texts.KIND_OPHALERS, rx.foreach(KindState.pickups, lambda p: rx.text(
             p["name"] + " (" + p["relation"] + ") " + p["phone"], size="2")),
             rx.text(texts.KIND_ZELFSTANDIG + ": " + c["alone"], size="2", weight="medium", margin_top="6px")),
-        _section(texts.KIND_TOESTEMMINGEN, rx.foreach(KindState.consents, lambda t: rx.text(t["text"], size="2"))),
+        _section(texts.KIND_TOESTEMMINGEN,
+                 rx.cond(KindState.consents.length() == 0, rx.text(texts.KIND_GEEN_TOESTEMMING, size="2",
+                                                                   color_scheme="gray")),
+                 rx.foreach(KindState.consents, lambda t: rx.text(t["text"], size="2"))),
         _section(texts.KIND_LOCATIES, rx.foreach(KindState.placements, lambda p: rx.vstack(
             rx.hstack(rx.text(p["name"], size="2", weight="medium"), rx.text(p["days"], size="2"),
                       justify="between", width="100%"),
