@@ -265,6 +265,10 @@ FOUT_BESLUIT_NODIG = "Beantwoord beide besluiten: melden en hulp organiseren."
 FOUT_MELDEN_VERPLICHT = "Het afwegingskader schrijft melden voor: kies 'Ja' bij melden."
 FOUT_CONCLUSIE_NODIG = "Vul in wat er besproken en geconcludeerd is."
 FOUT_DATUM = "Kies een geldige datum."
+FOUT_DATUM_VERLEDEN = "Kies een datum vanaf vandaag."
+FOUT_EIGENAAR = "Kies een collega van deze locatie als eigenaar."
+MELDCODE_EIGENAAR_WIJZIGEN = "Eigenaar en termijn wijzigen"
+MELDCODE_EIGENAAR_OPSLAAN = "Opslaan"
 
 # Vandaag: huiskamer
 HUISKAMER_VERWACHT = "Verwacht"

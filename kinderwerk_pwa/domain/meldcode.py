@@ -281,14 +281,31 @@ def get_track(actor: Actor, db: Session, track_id: int) -> TrackView:
     )
 
 
+def owner_options(actor: Actor, db: Session, track_id: int) -> list[tuple[int, str]]:
+    """Who can own this track: active staff of its location except the beheerder."""
+    track = db.get(MeldcodeTrack, track_id)
+    if track is None:
+        raise NotFound(texts.NIET_GEVONDEN)
+    authorize(actor, db, Action.OVERZICHT_TEAM, _target(track))
+    rows = db.exec(select(StaffUser.id, StaffUser.name).join(StaffLocation, StaffLocation.staff_id == StaffUser.id)
+                   .where(StaffLocation.location_id == track.location_id, StaffUser.active.is_(True),
+                          StaffUser.role != "beheerder").order_by(StaffUser.name)).all()
+    return [(staff_id, name) for staff_id, name in rows]
+
+
 def set_owner(actor: Actor, db: Session, track_id: int, owner_id: int, due_date: date) -> None:
+    """Hand a track to another owner and/or set its due date (aandachtsfunctionaris, teamleider)."""
     track = db.get(MeldcodeTrack, track_id)
     if track is None:
         raise NotFound(texts.NIET_GEVONDEN)
     authorize(actor, db, Action.OVERZICHT_TEAM, _target(track))  # aandachtsfunctionaris / teamleider
+    if track.status != "open":
+        raise InvalidInput(texts.FOUT_TRAJECT_GESLOTEN)
+    if due_date < local_today():
+        raise InvalidInput(texts.FOUT_DATUM_VERLEDEN, {"due_date": texts.FOUT_DATUM_VERLEDEN})
+    if owner_id not in {staff_id for staff_id, _ in owner_options(actor, db, track_id)}:
+        raise InvalidInput(texts.FOUT_EIGENAAR, {"owner_id": texts.FOUT_EIGENAAR})
     owner = db.get(StaffUser, owner_id)
-    if owner is None or owner.organisation_id != actor.organisation_id:
-        raise InvalidInput(texts.NIET_GEVONDEN)
     track.owner_id, track.due_date = owner.id, due_date
     db.add(track)
     audit.record(db, actor, "meldcode.eigenaar", object_type="meldcodetraject", object_id=track.id,

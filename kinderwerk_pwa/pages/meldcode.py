@@ -4,6 +4,7 @@ Step 4 walks the afwegingskader one question at a time."""
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
 import reflex as rx
 
@@ -13,7 +14,7 @@ from ..components.layout import page_shell
 from ..db import session_scope
 from ..domain.clock import format_day, format_moment
 from ..domain.errors import DomainError, InvalidInput
-from ..domain.meldcode import get_track, record_step, weigh
+from ..domain.meldcode import get_track, owner_options, record_step, set_owner, weigh
 from ..state.session import SessionState
 
 
@@ -21,6 +22,7 @@ class MeldcodeState(SessionState):
     track: dict[str, str] = {}
     steps: list[dict[str, str]] = []
     answers: list[bool] = []
+    owners: list[dict[str, str]] = []  # filled only for those who may hand the track over
     step_uuid: str = ""
     skipping: bool = False
     error: str = ""
@@ -43,9 +45,16 @@ class MeldcodeState(SessionState):
             except DomainError as exc:
                 self.error = exc.message
                 return None
+            self.owners = []
+            if actor.role in ("aandachtsfunctionaris", "teamleider") and view.status == "open":
+                try:
+                    self.owners = [{"id": str(i), "name": n} for i, n in owner_options(actor, db, view.id)]
+                except DomainError:
+                    self.owners = []
         self.track = {
             "id": str(view.id), "child": view.child_label, "child_id": str(view.child_id or ""),
             "location": view.location_name, "owner": view.owner_name, "due": format_day(view.due_date),
+            "owner_id": str(view.owner_id), "due_iso": view.due_date.isoformat(),
             "status": texts.MELDCODE_OPEN if view.status == "open" else texts.MELDCODE_GESLOTEN,
             "open": "1" if view.status == "open" else "", "current": str(view.current_step),
             "current_title": texts.MELDCODE_HUIDIGE_STAP.format(
@@ -76,6 +85,25 @@ class MeldcodeState(SessionState):
     def load(self):
         self.error = ""
         self._new_step()
+        return self._load()
+
+    @rx.event
+    def save_owner(self, form: dict):
+        self.error, self.errors = "", {}
+        try:
+            owner_id, due = int(form.get("owner_id", "")), date.fromisoformat(str(form.get("due_date", "")))
+        except ValueError:
+            self.error = texts.FOUT_DATUM
+            return None
+        with session_scope() as db:
+            actor = self._actor(db)
+            if actor is None:
+                return rx.redirect("/login")
+            try:
+                set_owner(actor, db, self._track_id(), owner_id, due)
+            except DomainError as exc:
+                self.error = exc.message
+                return None
         return self._load()
 
     @rx.event
@@ -279,6 +307,33 @@ def _current_step_form() -> rx.Component:
     )
 
 
+def _owner_form() -> rx.Component:
+    t = MeldcodeState.track
+    return rx.el.form(
+        rx.hstack(
+            rx.box(
+                rx.el.label(texts.MELDCODE_EIGENAAR, html_for="meldcode-eigenaar", style=LABEL_STYLE),
+                rx.el.select(rx.foreach(MeldcodeState.owners, lambda o: rx.el.option(o["name"], value=o["id"])),
+                             id="meldcode-eigenaar", name="owner_id", default_value=t["owner_id"], style=INPUT_STYLE),
+                flex="1", min_width="200px",
+            ),
+            rx.box(
+                rx.el.label(texts.MELDCODE_DEADLINE, html_for="meldcode-termijn", style=LABEL_STYLE),
+                rx.el.input(id="meldcode-termijn", name="due_date", type="date", default_value=t["due_iso"],
+                            style=INPUT_STYLE),
+                flex="1", min_width="160px",
+            ),
+            rx.button(texts.MELDCODE_EIGENAAR_OPSLAAN, type="submit", size="3", class_name="kw-tap"),
+            align="end", wrap="wrap", width="100%",
+        ),
+        rx.text(texts.MELDCODE_EIGENAAR_WIJZIGEN, size="1", color_scheme="gray"),
+        on_submit=MeldcodeState.save_owner,
+        key=MeldcodeState.form_key,
+        class_name="kw-card",
+        style={"width": "100%"},
+    )
+
+
 def meldcode_page() -> rx.Component:
     t = MeldcodeState.track
     return page_shell(
@@ -304,6 +359,7 @@ def meldcode_page() -> rx.Component:
                         style={"padding": 0, "margin": 0, "width": "100%"},
                     ),
                     rx.cond(t["open"] == "1", _current_step_form()),
+                    rx.cond(MeldcodeState.owners.length() > 0, _owner_form()),
                     rx.cond(t["child_id"] != "",
                             rx.link("Tijdlijn van het kind", href="/kind/" + t["child_id"], class_name="kw-tap")),
                     width="100%",

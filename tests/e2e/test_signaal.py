@@ -151,6 +151,7 @@ def test_complete_meldcode_track_and_other_location_refused(phone, app, new_cont
     child_name = with_db(app.database_url, lambda db: db.get(Child, signal.child_id).full_name)
     af_page.get_by_role("link").filter(has_text=child_name).filter(has_text="Stap 4").first.tap()
     expect(af_page.get_by_role("heading", name=child_name)).to_be_visible()
+    expect(af_page.get_by_label("Eigenaar", exact=True)).to_be_visible()  # she can hand the track over
     expect(af_page.get_by_text("1. Is er een vermoeden")).to_be_visible()
     af_page.get_by_role("button", name="Ja").tap()
     expect(af_page.get_by_text("2. Is er sprake van acute onveiligheid")).to_be_visible()

@@ -1,0 +1,61 @@
+"""Every open track has an owner and a due date; the aandachtsfunctionaris or teamleider hands it
+over to a colleague of the location. Kinderwerkers and other locations cannot."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+import pytest
+from sqlmodel import select
+
+from kinderwerk_pwa.domain.actor import load_actor
+from kinderwerk_pwa.domain.clock import local_today
+from kinderwerk_pwa.domain.errors import InvalidInput, PermissionDenied
+from kinderwerk_pwa.domain.meldcode import owner_options, set_owner, start_track
+from kinderwerk_pwa.domain.signals import capture_signal
+from kinderwerk_pwa.models import AuditEvent, MeldcodeTrack
+
+
+def _track(db, w):
+    kw = load_actor(db, w.staff["kinderwerker"])
+    signal = capture_signal(kw, db, {"client_uuid": str(uuid.uuid4()), "child_id": w.child_a,
+                                     "categories": ["verzorging"], "facts": "Geen jas.", "source": "zelf_gezien"})
+    return start_track(kw, db, signal.signal_id, {"client_uuid": str(uuid.uuid4())})
+
+
+def test_aandachtsfunctionaris_hands_track_over(app_db):
+    db, w = app_db
+    track_id = _track(db, w)
+    af = load_actor(db, w.staff["aandachtsfunctionaris"])
+    track = db.get(MeldcodeTrack, track_id)
+    assert track.owner_id == w.staff["aandachtsfunctionaris"] and track.due_date > local_today()
+    options = dict(owner_options(af, db, track_id))
+    assert w.staff["teamleider"] in options and w.staff["beheerder"] not in options
+    assert w.staff["kinderwerker_b"] not in options  # not of this location
+    due = local_today() + timedelta(days=10)
+    set_owner(af, db, track_id, w.staff["teamleider"], due)
+    db.expire_all()
+    track = db.get(MeldcodeTrack, track_id)
+    assert track.owner_id == w.staff["teamleider"] and track.due_date == due
+    assert db.exec(select(AuditEvent).where(AuditEvent.action == "meldcode.eigenaar")).one()
+
+
+def test_bad_owner_or_past_date_refused(app_db):
+    db, w = app_db
+    track_id = _track(db, w)
+    af = load_actor(db, w.staff["aandachtsfunctionaris"])
+    with pytest.raises(InvalidInput):
+        set_owner(af, db, track_id, w.staff["kinderwerker_b"], local_today() + timedelta(days=3))
+    with pytest.raises(InvalidInput):
+        set_owner(af, db, track_id, w.staff["teamleider"], local_today() - timedelta(days=1))
+    db.expire_all()
+    assert db.get(MeldcodeTrack, track_id).owner_id == w.staff["aandachtsfunctionaris"]
+
+
+def test_kinderwerker_cannot_hand_over(app_db):
+    db, w = app_db
+    track_id = _track(db, w)
+    with pytest.raises(PermissionDenied):
+        set_owner(load_actor(db, w.staff["kinderwerker"]), db, track_id, w.staff["teamleider"],
+                  local_today() + timedelta(days=3))
