@@ -68,7 +68,9 @@ def _figure(loc, key: str, label: str, value, danger: bool = False) -> rx.Compon
     return rx.button(
         rx.vstack(rx.text(value, size="6", weight="bold"), rx.text(label, size="1"), spacing="0", align="start"),
         on_click=OverzichtState.toggle(loc["id"] + ":" + key),
-        variant="surface", color_scheme="red" if danger else "gray", class_name="kw-figure",
+        # Red only when there is something acute to look at.
+        variant="surface", color_scheme=rx.cond(value != "0", "red", "gray") if danger else "gray",
+        class_name="kw-figure",
         aria_label=label + ": " + value + " (" + loc["name"] + ")",
         aria_expanded=OverzichtState.open_list == loc["id"] + ":" + key,
     )
