@@ -45,8 +45,7 @@ class GezinState(SessionState):
     form_key: int = 0
 
     def _family_id(self) -> int:
-        raw = self.router._page.params.get("gezin_id", "")
-        return int(raw) if str(raw).isdigit() else 0
+        return self._route_id("gezin_id")
 
     def _reload(self, db, actor) -> None:
         view = conversations.family_view(actor, db, self._family_id(), self.today())

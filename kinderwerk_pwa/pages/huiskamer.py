@@ -46,8 +46,7 @@ class HuiskamerState(SessionState):
     _watch_id: int = 0
 
     def _location_id(self) -> int:
-        raw = self.router._page.params.get("locatie_id", "")
-        return int(raw) if str(raw).isdigit() else 0
+        return self._route_id("locatie_id")
 
     def _day(self):
         """Today, or another day to look at (?dag=2026-12-07): a coordinator plans tomorrow's list.

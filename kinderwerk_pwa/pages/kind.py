@@ -48,8 +48,7 @@ class KindState(SessionState):
     form_key: int = 0
 
     def _child_id(self) -> int:
-        raw = self.router._page.params.get("kind_id", "")
-        return int(raw) if str(raw).isdigit() else 0
+        return self._route_id("kind_id")
 
     def _reload(self, db, actor) -> None:
         record = child_record(actor, db, self._child_id(), self.today())

@@ -30,8 +30,7 @@ class MeldcodeState(SessionState):
     form_key: int = 0
 
     def _track_id(self) -> int:
-        raw = self.router._page.params.get("traject_id", "")
-        return int(raw) if str(raw).isdigit() else 0
+        return self._route_id("traject_id")
 
     def _load(self):
         self.track, self.steps = {}, []

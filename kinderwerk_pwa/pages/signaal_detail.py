@@ -28,8 +28,7 @@ class SignaalDetailState(SessionState):
     form_key: int = 0
 
     def _signal_id(self) -> int:
-        raw = self.router._page.params.get("signaal_id", "")
-        return int(raw) if str(raw).isdigit() else 0
+        return self._route_id("signaal_id")
 
     def _load(self):
         self.signal, self.corrections = {}, []

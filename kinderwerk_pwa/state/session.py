@@ -50,6 +50,12 @@ class SessionState(rx.State):
                 return rx.redirect("/login")
             self._show_user(actor)
 
+    def _route_id(self, name: str) -> int:
+        """The numeric id in the page's dynamic route (/kind/[kind_id]); 0 if it is not a number.
+        Only an id: what it points to is checked by the domain with the actor."""
+        raw = self.router._page.params.get(name, "")
+        return int(raw) if str(raw).isdigit() else 0
+
     @staticmethod
     def today():
         return local_today()
