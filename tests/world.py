@@ -9,7 +9,7 @@ from datetime import date
 
 from sqlmodel import Session
 
-from kinderwerk_pwa.auth.passwords import hash_password
+from kinderwerk_pwa.domain.toegang.passwords import hash_password
 from kinderwerk_pwa.models import (
     Child,
     ChildLocation,

@@ -12,8 +12,8 @@ from starlette.routing import Route
 
 from ..auth import local, oidc, pending, sessions, totp
 from ..db import session_scope
-from ..domain import audit
-from ..domain.actor import load_actor
+from ..domain.toegang import audit
+from ..domain.toegang.actor import load_actor
 from ..models import LoginAttempt, StaffUser
 from ..settings import get_settings
 from .security import (

@@ -12,8 +12,8 @@ from starlette.routing import Route
 from .. import texts
 from ..auth import sessions
 from ..db import session_scope
-from ..domain.errors import DomainError
-from ..domain.exports import export_filename, report_csv, report_xlsx
+from ..domain.common.errors import DomainError
+from ..domain.rapportage.exports import export_filename, report_csv, report_xlsx
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -15,7 +15,7 @@ from starlette.routing import Route
 from .. import texts
 from ..auth import sessions
 from ..db import session_scope
-from ..domain.offline import API_VERSION, offline_context, store_item
+from ..domain.offline.sync import API_VERSION, offline_context, store_item
 from .security import same_origin
 
 CSRF_HEADER = "x-kinderwerk"

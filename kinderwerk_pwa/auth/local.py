@@ -8,11 +8,11 @@ from datetime import timedelta
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from ..domain import audit
-from ..domain.actor import load_actor
+from ..domain.toegang import audit
+from ..domain.toegang.actor import load_actor
+from ..domain.toegang.passwords import verify_password
 from ..models import LoginAttempt, StaffUser, utcnow
 from ..settings import get_settings
-from .passwords import verify_password
 
 # Throttling: a window, and how many failures in it refuse further tries per account / per address.
 WINDOW = timedelta(minutes=15)

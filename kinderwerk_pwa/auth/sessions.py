@@ -10,7 +10,7 @@ from http.cookies import SimpleCookie
 
 from sqlmodel import Session, select
 
-from ..domain.actor import Actor, load_actor
+from ..domain.toegang.actor import Actor, load_actor
 from ..models import UserSession, utcnow
 from ..settings import get_settings
 
@@ -81,17 +81,6 @@ def end_session(db: Session, token: str | None) -> int | None:
     row.ended_at = utcnow()
     db.add(row)
     return row.staff_id
-
-
-def end_all_sessions(db: Session, staff_id: int) -> int:
-    rows = db.exec(
-        select(UserSession).where(UserSession.staff_id == staff_id, UserSession.ended_at.is_(None))
-    ).all()
-    now = utcnow()
-    for row in rows:
-        row.ended_at = now
-        db.add(row)
-    return len(rows)
 
 
 def token_from_cookie_header(cookie_header: str | None) -> str | None:

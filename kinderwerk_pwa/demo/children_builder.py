@@ -21,12 +21,7 @@ from kinderwerk_pwa.models import (
 from . import names as N
 from .demo_dates import _add_years, _age, _at, _groep
 from .plan import _Fam, _Guardian, _Kid, _Slot
-from .text_banks import (
-    END_REASONS,
-    REFERRAL_REASONS,
-    REFERRER_WEIGHTS,
-    REJECTED_REASONS,
-)
+from .text_banks import END_REASONS, REFERRAL_REASONS, REFERRER_WEIGHTS, REJECTED_REASONS
 
 
 class _ChildrenMixin:

@@ -4,9 +4,9 @@ the time zone, the bulk-insert chunk size and the signal categories.
 
 from __future__ import annotations
 
-from kinderwerk_pwa.domain.clock import AMSTERDAM
+from kinderwerk_pwa.domain.common.clock import AMSTERDAM
 
-from ..domain.signal_catalog import category_codes  # noqa: E402
+from ..domain.signalering.signal_catalog import category_codes  # noqa: E402
 
 DEMO_PASSWORD = "Speeltuin-Zomer-2026"
 DEMO_EMAIL_DOMAIN = "demo.kinderwerk.nl"

@@ -30,7 +30,7 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from kinderwerk_pwa.domain.clock import local_today
+from kinderwerk_pwa.domain.common.clock import local_today
 from kinderwerk_pwa.models import StaffUser
 
 from .children_builder import _ChildrenMixin

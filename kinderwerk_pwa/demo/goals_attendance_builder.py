@@ -6,20 +6,12 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from kinderwerk_pwa.models import (
-    AttendanceEvent,
-    FollowUp,
-    Goal,
-    GoalProgress,
-)
+from kinderwerk_pwa.models import AttendanceEvent, FollowUp, Goal, GoalProgress
 
 from .constants import CHUNK
 from .demo_dates import _at
 from .plan import _Kid, _Loc, _Staff
-from .text_banks import (
-    AFMELD_REASONS,
-    GOAL_TITLES,
-)
+from .text_banks import AFMELD_REASONS, GOAL_TITLES
 
 
 class _GoalsAttendanceMixin:

@@ -6,13 +6,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from kinderwerk_pwa.auth.passwords import hash_password
-from kinderwerk_pwa.models import (
-    Location,
-    Organisation,
-    StaffLocation,
-    StaffUser,
-)
+from kinderwerk_pwa.domain.toegang.passwords import hash_password
+from kinderwerk_pwa.models import Location, Organisation, StaffLocation, StaffUser
 
 from . import names as N
 from .constants import DEMO_EMAIL_DOMAIN, ORGANISATION_NAME

@@ -6,21 +6,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from kinderwerk_pwa.models import (
-    Consent,
-    Partner,
-    ReferralOut,
-)
+from kinderwerk_pwa.models import Consent, Partner, ReferralOut
 
 from . import names as N
 from .constants import AMS
 from .demo_dates import _at
 from .plan import _Kid, _Loc
-from .text_banks import (
-    PARTNER_FEEDBACK,
-    PARTNER_REFERRALS,
-    TRACK_REFERRAL_REASONS,
-)
+from .text_banks import PARTNER_FEEDBACK, PARTNER_REFERRALS, TRACK_REFERRAL_REASONS
 
 
 class _PartnersMixin:

@@ -6,11 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from kinderwerk_pwa.models import (
-    MeldcodeStep,
-    MeldcodeTrack,
-    Signal,
-)
+from kinderwerk_pwa.models import MeldcodeStep, MeldcodeTrack, Signal
 
 from .constants import AMS
 from .demo_dates import _at

@@ -3,15 +3,7 @@
 from .attendance import AttendanceEvent, FollowUp
 from .audit import AuditEvent
 from .base import UTCDateTime, new_uuid, utcnow
-from .children import (
-    Child,
-    ChildLocation,
-    Consent,
-    Enrolment,
-    Family,
-    Guardian,
-    PickupPerson,
-)
+from .children import Child, ChildLocation, Consent, Enrolment, Family, Guardian, PickupPerson
 from .conversations import Agreement, ConversationChild, ConversationGuardian, ParentConversation
 from .goals import Goal, GoalProgress
 from .organisation import Location, Organisation, Partner

@@ -11,10 +11,10 @@ from .. import texts
 from ..components.form import INPUT_STYLE, LABEL_STYLE, field_error, select_field, text_field
 from ..components.layout import page_shell
 from ..db import session_scope
-from ..domain import intake
-from ..domain.clock import format_day
-from ..domain.errors import DomainError, InvalidInput
-from ..domain.locations import my_locations_today
+from ..domain.common.clock import format_day
+from ..domain.common.errors import DomainError, InvalidInput
+from ..domain.instroom import intake
+from ..domain.toegang.locations import my_locations_today
 from ..models.referrals import REFERRER_KINDS
 from ..state.session import SessionState
 

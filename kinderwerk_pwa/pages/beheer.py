@@ -9,8 +9,8 @@ from ..auth.oidc import config as oidc_config
 from ..components.form import LABEL_STYLE, field_error, select_field, text_field
 from ..components.layout import page_shell
 from ..db import session_scope
-from ..domain import staff_admin
-from ..domain.errors import DomainError, InvalidInput
+from ..domain.common.errors import DomainError, InvalidInput
+from ..domain.toegang import staff_admin
 from ..models.organisation import LOCATION_KINDS
 from ..models.staff import ROLES
 from ..state.session import SessionState

@@ -8,9 +8,9 @@ from .. import texts
 from ..components.form import LABEL_STYLE
 from ..components.layout import page_shell
 from ..db import session_scope
-from ..domain import conversations
-from ..domain.clock import format_day
-from ..domain.errors import DomainError
+from ..domain.common.clock import format_day
+from ..domain.common.errors import DomainError
+from ..domain.gesprekken import conversations
 from ..state.session import SessionState
 
 

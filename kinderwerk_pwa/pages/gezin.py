@@ -11,9 +11,9 @@ from .. import texts
 from ..components.form import INPUT_STYLE, LABEL_STYLE, field_error, select_field, text_field
 from ..components.layout import page_shell
 from ..db import session_scope
-from ..domain import conversations, partners, referrals_out
-from ..domain.clock import format_day, format_moment, from_local_input, local_input_value
-from ..domain.errors import DomainError, InvalidInput
+from ..domain.common.clock import format_day, format_moment, from_local_input, local_input_value
+from ..domain.common.errors import DomainError, InvalidInput
+from ..domain.gesprekken import conversations, partners, referrals_out
 from ..models.conversations import AGREEMENT_OWNERS
 from ..models.referrals import REFERRAL_OUT_STATUSES
 from ..state.session import SessionState

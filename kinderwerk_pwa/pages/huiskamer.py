@@ -15,9 +15,9 @@ from .. import texts
 from ..components.form import INPUT_STYLE, LABEL_STYLE
 from ..components.layout import page_shell
 from ..db import session_scope
-from ..domain import attendance
-from ..domain.clock import format_day, to_local
-from ..domain.errors import DomainError, InvalidInput
+from ..domain.common.clock import format_day, to_local
+from ..domain.common.errors import DomainError, InvalidInput
+from ..domain.huiskamer import attendance
 from ..state.session import SessionState
 
 POLL_SECONDS = 1.0
@@ -187,7 +187,7 @@ class HuiskamerState(SessionState):
 
     @rx.event
     def goal_moment(self, goal_id: str, went_well: bool):
-        from ..domain.goals import record_goal_moment
+        from ..domain.kinderen.goals import record_goal_moment
 
         payload = {"client_uuid": str(uuid.uuid4()), "goal_id": goal_id, "went_well": went_well}
         self.error = ""

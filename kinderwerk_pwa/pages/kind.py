@@ -12,12 +12,13 @@ from .. import texts
 from ..components.form import INPUT_STYLE, LABEL_STYLE, text_field
 from ..components.layout import page_shell
 from ..db import session_scope
-from ..domain import conversations, intake
-from ..domain import goals as goals_domain
-from ..domain.child_record import child_record
-from ..domain.clock import format_day, format_moment
-from ..domain.errors import DomainError, InvalidInput
-from ..domain.timeline import child_timeline
+from ..domain.common.clock import format_day, format_moment
+from ..domain.common.errors import DomainError, InvalidInput
+from ..domain.dossier.timeline import child_timeline
+from ..domain.gesprekken import conversations
+from ..domain.instroom import intake
+from ..domain.kinderen import goals as goals_domain
+from ..domain.kinderen.child_record import child_record
 from ..state.session import SessionState
 
 

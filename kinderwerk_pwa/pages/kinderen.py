@@ -7,9 +7,9 @@ import reflex as rx
 from .. import texts
 from ..components.layout import page_shell
 from ..db import session_scope
-from ..domain.children import list_children
-from ..domain.errors import DomainError
-from ..domain.locations import my_locations_today
+from ..domain.common.errors import DomainError
+from ..domain.kinderen.children import list_children
+from ..domain.toegang.locations import my_locations_today
 from ..state.session import SessionState
 
 

@@ -12,9 +12,9 @@ from .. import texts
 from ..components.form import INPUT_STYLE, LABEL_STYLE, field_error
 from ..components.layout import page_shell
 from ..db import session_scope
-from ..domain.clock import format_day, format_moment
-from ..domain.errors import DomainError, InvalidInput
-from ..domain.meldcode import get_track, owner_options, record_step, set_owner, weigh
+from ..domain.common.clock import format_day, format_moment
+from ..domain.common.errors import DomainError, InvalidInput
+from ..domain.signalering.meldcode import get_track, owner_options, record_step, set_owner, weigh
 from ..state.session import SessionState
 
 

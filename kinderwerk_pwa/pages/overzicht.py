@@ -9,8 +9,8 @@ import reflex as rx
 from .. import texts
 from ..components.layout import page_shell
 from ..db import session_scope
-from ..domain import reports
-from ..domain.errors import DomainError
+from ..domain.common.errors import DomainError
+from ..domain.rapportage import reports
 from ..state.session import SessionState
 
 

@@ -8,8 +8,8 @@ from .. import texts
 from ..components.form import select_field, text_field
 from ..components.layout import page_shell
 from ..db import session_scope
-from ..domain import partners
-from ..domain.errors import DomainError, InvalidInput
+from ..domain.common.errors import DomainError, InvalidInput
+from ..domain.gesprekken import partners
 from ..models.organisation import PARTNER_KINDS
 from ..state.session import SessionState
 

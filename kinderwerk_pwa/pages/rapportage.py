@@ -14,10 +14,10 @@ from ..components.form import LABEL_STYLE, text_field
 from ..components.layout import page_shell
 from ..components.native_form import native_form
 from ..db import session_scope
-from ..domain import reports
-from ..domain.errors import DomainError, InvalidInput
-from ..domain.locations import my_locations_today
-from ..domain.signal_catalog import categories
+from ..domain.common.errors import DomainError, InvalidInput
+from ..domain.rapportage import reports
+from ..domain.signalering.signal_catalog import categories
+from ..domain.toegang.locations import my_locations_today
 from ..state.session import SessionState
 
 

@@ -13,11 +13,11 @@ from .. import texts
 from ..components.form import INPUT_STYLE, LABEL_STYLE, field_error
 from ..components.layout import page_shell
 from ..db import session_scope
-from ..domain.clock import from_local_input, local_input_value
-from ..domain.errors import DomainError, InvalidInput
-from ..domain.locations import my_locations_today
-from ..domain.signal_catalog import categories
-from ..domain.signals import capture_choices, capture_signal
+from ..domain.common.clock import from_local_input, local_input_value
+from ..domain.common.errors import DomainError, InvalidInput
+from ..domain.signalering.signal_catalog import categories
+from ..domain.signalering.signals import capture_choices, capture_signal
+from ..domain.toegang.locations import my_locations_today
 from ..settings import get_settings
 from ..state.session import SessionState
 

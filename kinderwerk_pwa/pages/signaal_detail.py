@@ -10,11 +10,11 @@ from .. import texts
 from ..components.form import INPUT_STYLE, LABEL_STYLE, field_error
 from ..components.layout import page_shell
 from ..db import session_scope
-from ..domain.clock import format_moment
-from ..domain.errors import DomainError, InvalidInput
-from ..domain.meldcode import start_track
-from ..domain.signal_catalog import label
-from ..domain.signals import correct_signal, get_signal
+from ..domain.common.clock import format_moment
+from ..domain.common.errors import DomainError, InvalidInput
+from ..domain.signalering.meldcode import start_track
+from ..domain.signalering.signal_catalog import label
+from ..domain.signalering.signals import correct_signal, get_signal
 from ..state.session import SessionState
 
 

@@ -7,12 +7,12 @@ import reflex as rx
 from .. import texts
 from ..components.layout import page_shell
 from ..db import session_scope
-from ..domain.clock import format_day, format_moment
-from ..domain.conversations import due_agreements_today, set_agreement_status
-from ..domain.locations import my_locations_today
-from ..domain.meldcode import open_tracks
-from ..domain.referrals_out import overdue_feedback
-from ..domain.signals import accumulation_alerts, acute_signals
+from ..domain.common.clock import format_day, format_moment
+from ..domain.gesprekken.conversations import due_agreements_today, set_agreement_status
+from ..domain.gesprekken.referrals_out import overdue_feedback
+from ..domain.signalering.meldcode import open_tracks
+from ..domain.signalering.signals import accumulation_alerts, acute_signals
+from ..domain.toegang.locations import my_locations_today
 from ..state.session import SessionState
 from .gesprekken import agreement_dicts, agreement_row
 

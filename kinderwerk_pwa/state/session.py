@@ -13,8 +13,8 @@ from sqlmodel import Session
 from .. import texts
 from ..auth import sessions
 from ..db import session_scope
-from ..domain.actor import Actor
-from ..domain.clock import local_today
+from ..domain.common.clock import local_today
+from ..domain.toegang.actor import Actor
 from ..models import Location
 
 

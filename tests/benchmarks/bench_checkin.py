@@ -19,7 +19,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 from sqlmodel import select
 
-from kinderwerk_pwa.domain.clock import local_today
+from kinderwerk_pwa.domain.common.clock import local_today
 from kinderwerk_pwa.models import (
     Child,
     ChildLocation,

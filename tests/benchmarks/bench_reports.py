@@ -48,8 +48,8 @@ def _timed(fn: Callable[[], object], repeat: int) -> tuple[float, float, float]:
 def _bench(label: str, url: str, args: argparse.Namespace, today: date) -> None:
     from kinderwerk_pwa import db as kw_db
     from kinderwerk_pwa.demo import generate
-    from kinderwerk_pwa.domain import exports, reports
-    from kinderwerk_pwa.domain.actor import load_actor
+    from kinderwerk_pwa.domain.rapportage import exports, reports
+    from kinderwerk_pwa.domain.toegang.actor import load_actor
     from kinderwerk_pwa.migrations import upgrade_to_head
     from kinderwerk_pwa.models import AttendanceEvent, Location, StaffUser
     from kinderwerk_pwa.settings import reset_settings
@@ -125,7 +125,7 @@ def main() -> None:
     os.environ.setdefault("KINDERWERK_DATA_DIR", str(workdir))
     import kinderwerk_pwa.models  # noqa: F401 - registers the tables
     from kinderwerk_pwa import db as kw_db
-    from kinderwerk_pwa.domain.clock import local_today
+    from kinderwerk_pwa.domain.common.clock import local_today
 
     today = args.today or local_today()
     print(f"Demodata: {args.children} kinderen, {args.months} maanden, {args.locations} locaties, "

@@ -11,10 +11,10 @@ import pytest
 from playwright.sync_api import expect
 from sqlmodel import select
 
-from kinderwerk_pwa.domain.actor import load_actor
-from kinderwerk_pwa.domain.clock import local_today
-from kinderwerk_pwa.domain.meldcode import record_step, start_track
-from kinderwerk_pwa.domain.signals import capture_signal
+from kinderwerk_pwa.domain.common.clock import local_today
+from kinderwerk_pwa.domain.signalering.meldcode import record_step, start_track
+from kinderwerk_pwa.domain.signalering.signals import capture_signal
+from kinderwerk_pwa.domain.toegang.actor import load_actor
 from kinderwerk_pwa.models import (
     Agreement,
     Child,

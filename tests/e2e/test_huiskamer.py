@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 from sqlmodel import select
 
-from kinderwerk_pwa.domain.clock import local_today
+from kinderwerk_pwa.domain.common.clock import local_today
 from kinderwerk_pwa.models import (
     AttendanceEvent,
     Child,

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from sqlalchemy.pool import NullPool
 from sqlmodel import select
 
-from kinderwerk_pwa.domain.clock import local_today
+from kinderwerk_pwa.domain.common.clock import local_today
 from kinderwerk_pwa.models import Child, Enrolment, Location, Signal, StaffLocation, StaffUser
 
 from .conftest import DESKTOP, PHONE, start_app, stop_app

@@ -8,9 +8,9 @@ import uuid
 import pytest
 from sqlmodel import select
 
-from kinderwerk_pwa.domain import attendance
-from kinderwerk_pwa.domain.actor import load_actor
-from kinderwerk_pwa.domain.errors import InvalidInput, PermissionDenied
+from kinderwerk_pwa.domain.common.errors import InvalidInput, PermissionDenied
+from kinderwerk_pwa.domain.huiskamer import attendance
+from kinderwerk_pwa.domain.toegang.actor import load_actor
 from kinderwerk_pwa.models import AttendanceEvent, AuditEvent, Child, Enrolment, FollowUp
 
 

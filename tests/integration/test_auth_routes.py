@@ -13,8 +13,8 @@ from starlette.testclient import TestClient
 
 from kinderwerk_pwa.api.app import create_api
 from kinderwerk_pwa.auth import local, sessions
-from kinderwerk_pwa.domain.actor import load_actor
-from kinderwerk_pwa.domain.staff_admin import set_staff_active
+from kinderwerk_pwa.domain.toegang.actor import load_actor
+from kinderwerk_pwa.domain.toegang.staff_admin import set_staff_active
 from kinderwerk_pwa.models import AuditEvent, StaffUser, UserSession, utcnow
 from tests.world import PASSWORD
 

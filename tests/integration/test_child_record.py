@@ -9,10 +9,10 @@ import pytest
 from sqlmodel import func, select
 
 from kinderwerk_pwa import texts
-from kinderwerk_pwa.domain import child_record as cr
-from kinderwerk_pwa.domain.actor import load_actor
-from kinderwerk_pwa.domain.clock import local_today
-from kinderwerk_pwa.domain.errors import InvalidInput, NotFound, PermissionDenied
+from kinderwerk_pwa.domain.common.clock import local_today
+from kinderwerk_pwa.domain.common.errors import InvalidInput, NotFound, PermissionDenied
+from kinderwerk_pwa.domain.kinderen import child_record as cr
+from kinderwerk_pwa.domain.toegang.actor import load_actor
 from kinderwerk_pwa.models import (
     AuditEvent,
     Child,

@@ -13,9 +13,9 @@ import pytest
 from sqlmodel import select
 
 from kinderwerk_pwa import texts
-from kinderwerk_pwa.domain import exports, reports
-from kinderwerk_pwa.domain.actor import load_actor
-from kinderwerk_pwa.domain.errors import PermissionDenied
+from kinderwerk_pwa.domain.common.errors import PermissionDenied
+from kinderwerk_pwa.domain.rapportage import exports, reports
+from kinderwerk_pwa.domain.toegang.actor import load_actor
 from kinderwerk_pwa.models import AuditEvent, Partner, ReferralOut
 
 from .test_reports import END, HYPERLINK, SMALL, START, build_data

@@ -10,10 +10,10 @@ import pytest
 from sqlmodel import func, select
 
 from kinderwerk_pwa import texts
-from kinderwerk_pwa.domain import goals as gl
-from kinderwerk_pwa.domain.actor import load_actor
-from kinderwerk_pwa.domain.clock import AMSTERDAM, local_today
-from kinderwerk_pwa.domain.errors import InvalidInput, NotFound, PermissionDenied
+from kinderwerk_pwa.domain.common.clock import AMSTERDAM, local_today
+from kinderwerk_pwa.domain.common.errors import InvalidInput, NotFound, PermissionDenied
+from kinderwerk_pwa.domain.kinderen import goals as gl
+from kinderwerk_pwa.domain.toegang.actor import load_actor
 from kinderwerk_pwa.models import AuditEvent, Goal, GoalProgress, StaffLocation, StaffUser, utcnow
 
 

@@ -86,8 +86,8 @@ def test_beheerder_cannot_change_location_of_other_organisation(app_db):
 def _capture(db, actor_id, child_id):
     import uuid
 
-    from kinderwerk_pwa.domain.actor import load_actor
-    from kinderwerk_pwa.domain.signals import capture_signal
+    from kinderwerk_pwa.domain.signalering.signals import capture_signal
+    from kinderwerk_pwa.domain.toegang.actor import load_actor
 
     return capture_signal(load_actor(db, actor_id), db, {
         "client_uuid": str(uuid.uuid4()), "child_id": child_id, "categories": ["verzorging"],

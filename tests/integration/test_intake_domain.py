@@ -11,10 +11,10 @@ import pytest
 from sqlmodel import func, select
 
 from kinderwerk_pwa import texts
-from kinderwerk_pwa.domain import intake
-from kinderwerk_pwa.domain.actor import load_actor
-from kinderwerk_pwa.domain.clock import local_today
-from kinderwerk_pwa.domain.errors import InvalidInput, NotFound, PermissionDenied
+from kinderwerk_pwa.domain.common.clock import local_today
+from kinderwerk_pwa.domain.common.errors import InvalidInput, NotFound, PermissionDenied
+from kinderwerk_pwa.domain.instroom import intake
+from kinderwerk_pwa.domain.toegang.actor import load_actor
 from kinderwerk_pwa.models import (
     AuditEvent,
     Child,

@@ -11,12 +11,12 @@ import pytest
 from sqlmodel import func, select
 
 from kinderwerk_pwa import texts
-from kinderwerk_pwa.domain import meldcode as mc
-from kinderwerk_pwa.domain import signals as sig
-from kinderwerk_pwa.domain.actor import load_actor
-from kinderwerk_pwa.domain.clock import local_today
-from kinderwerk_pwa.domain.errors import InvalidInput, PermissionDenied
-from kinderwerk_pwa.domain.timeline import child_timeline
+from kinderwerk_pwa.domain.common.clock import local_today
+from kinderwerk_pwa.domain.common.errors import InvalidInput, PermissionDenied
+from kinderwerk_pwa.domain.dossier.timeline import child_timeline
+from kinderwerk_pwa.domain.signalering import meldcode as mc
+from kinderwerk_pwa.domain.signalering import signals as sig
+from kinderwerk_pwa.domain.toegang.actor import load_actor
 from kinderwerk_pwa.models import (
     AuditEvent,
     MeldcodeStep,

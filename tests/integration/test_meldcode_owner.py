@@ -9,11 +9,11 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from kinderwerk_pwa.domain.actor import load_actor
-from kinderwerk_pwa.domain.clock import local_today
-from kinderwerk_pwa.domain.errors import InvalidInput, PermissionDenied
-from kinderwerk_pwa.domain.meldcode import owner_options, set_owner, start_track
-from kinderwerk_pwa.domain.signals import capture_signal
+from kinderwerk_pwa.domain.common.clock import local_today
+from kinderwerk_pwa.domain.common.errors import InvalidInput, PermissionDenied
+from kinderwerk_pwa.domain.signalering.meldcode import owner_options, set_owner, start_track
+from kinderwerk_pwa.domain.signalering.signals import capture_signal
+from kinderwerk_pwa.domain.toegang.actor import load_actor
 from kinderwerk_pwa.models import AuditEvent, MeldcodeTrack
 
 

@@ -11,13 +11,13 @@ import pytest
 from sqlmodel import func, select
 
 from kinderwerk_pwa import texts
-from kinderwerk_pwa.domain import meldcode as mc
-from kinderwerk_pwa.domain import partners as pt
-from kinderwerk_pwa.domain import referrals_out as ro
-from kinderwerk_pwa.domain import signals as sig
-from kinderwerk_pwa.domain.actor import load_actor
-from kinderwerk_pwa.domain.clock import local_today
-from kinderwerk_pwa.domain.errors import InvalidInput, NotFound, PermissionDenied
+from kinderwerk_pwa.domain.common.clock import local_today
+from kinderwerk_pwa.domain.common.errors import InvalidInput, NotFound, PermissionDenied
+from kinderwerk_pwa.domain.gesprekken import partners as pt
+from kinderwerk_pwa.domain.gesprekken import referrals_out as ro
+from kinderwerk_pwa.domain.signalering import meldcode as mc
+from kinderwerk_pwa.domain.signalering import signals as sig
+from kinderwerk_pwa.domain.toegang.actor import load_actor
 from kinderwerk_pwa.models import AuditEvent, Consent, Partner, ReferralOut
 
 REASON = "Sem is vaak boos en verdrietig; moeder wil graag opvoedondersteuning van het wijkteam."

@@ -19,11 +19,11 @@ import sqlalchemy as sa
 from sqlmodel import Session, SQLModel, select
 
 from kinderwerk_pwa import texts
-from kinderwerk_pwa.domain import reports
-from kinderwerk_pwa.domain.actor import load_actor
-from kinderwerk_pwa.domain.errors import InvalidInput, PermissionDenied
-from kinderwerk_pwa.domain.signal_catalog import category_codes
-from kinderwerk_pwa.domain.signal_catalog import label as category_label
+from kinderwerk_pwa.domain.common.errors import InvalidInput, PermissionDenied
+from kinderwerk_pwa.domain.rapportage import reports
+from kinderwerk_pwa.domain.signalering.signal_catalog import category_codes
+from kinderwerk_pwa.domain.signalering.signal_catalog import label as category_label
+from kinderwerk_pwa.domain.toegang.actor import load_actor
 from kinderwerk_pwa.models import (
     Agreement,
     AttendanceEvent,

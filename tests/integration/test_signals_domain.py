@@ -10,9 +10,9 @@ import pytest
 from sqlmodel import func, select
 
 from kinderwerk_pwa import texts
-from kinderwerk_pwa.domain import signals as sig
-from kinderwerk_pwa.domain.actor import load_actor
-from kinderwerk_pwa.domain.errors import InvalidInput, PermissionDenied
+from kinderwerk_pwa.domain.common.errors import InvalidInput, PermissionDenied
+from kinderwerk_pwa.domain.signalering import signals as sig
+from kinderwerk_pwa.domain.toegang.actor import load_actor
 from kinderwerk_pwa.models import (
     AuditEvent,
     Signal,

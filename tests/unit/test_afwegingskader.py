@@ -6,8 +6,13 @@ from __future__ import annotations
 import pytest
 
 from kinderwerk_pwa import texts
-from kinderwerk_pwa.domain.errors import InvalidInput
-from kinderwerk_pwa.domain.meldcode import Weighing, format_answers, parse_answers, weigh
+from kinderwerk_pwa.domain.common.errors import InvalidInput
+from kinderwerk_pwa.domain.signalering.meldcode import (
+    Weighing,
+    format_answers,
+    parse_answers,
+    weigh,
+)
 
 T, F = True, False
 

@@ -18,10 +18,10 @@ import sqlalchemy as sa  # noqa: E402
 from sqlmodel import Session, SQLModel, select  # noqa: E402
 
 import kinderwerk_pwa.models  # noqa: E402, F401  (registers every table)
-from kinderwerk_pwa.auth.passwords import verify_password  # noqa: E402
 from kinderwerk_pwa.db import make_engine  # noqa: E402
 from kinderwerk_pwa.demo import DEMO_PASSWORD, DemoSummary, generate  # noqa: E402
 from kinderwerk_pwa.demo.generator import SIGNAL_CATEGORIES  # noqa: E402
+from kinderwerk_pwa.domain.toegang.passwords import verify_password  # noqa: E402
 from kinderwerk_pwa.models import (  # noqa: E402
     Agreement,
     AttendanceEvent,

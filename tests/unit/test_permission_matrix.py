@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from kinderwerk_pwa.domain.actor import Actor
-from kinderwerk_pwa.domain.permissions import MATRIX, Action, Target, can
+from kinderwerk_pwa.domain.toegang.actor import Actor
+from kinderwerk_pwa.domain.toegang.permissions import MATRIX, Action, Target, can
 
 ROLES = ["kinderwerker", "aandachtsfunctionaris", "teamleider", "beheerder"]
 OWN, OTHER = 1, 2

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from kinderwerk_pwa.domain.permissions import MATRIX, ROLE_ORDER
+from kinderwerk_pwa.domain.toegang.permissions import MATRIX, ROLE_ORDER
 
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text()
 

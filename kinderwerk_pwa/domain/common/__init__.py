@@ -1,0 +1,5 @@
+"""Common ground for every part of the domain: the errors the app shows in Dutch (`errors`),
+the clock and Amsterdam time (`clock`), and the one place where input is cleaned and parsed
+(`cleaning`: free text, phone numbers, dates, client UUIDs, weekdays).
+
+May import: models, settings, texts. Nothing else in the domain."""

@@ -1,0 +1,173 @@
+"""A child's record (dossier) for the child's page: personal details, family, who may pick the
+child up, going home alone, consents, placements and siblings. Reading needs KIND_LEZEN on the
+child's locations, changing KIND_WIJZIGEN; both audited in the same transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlmodel import Session, select
+
+from ... import texts
+from ...models import Child, ChildLocation, Consent, Guardian, Location, PickupPerson
+from ..common.cleaning import clean_phone, clean_text, parse_day, weekdays_label
+from ..common.clock import local_today
+from ..common.errors import NotFound
+from ..toegang import audit
+from ..toegang.actor import Actor
+from ..toegang.permissions import Action, authorize, can
+from .child_status import active_enrolments
+from .children import age_on, child_target, load_child
+
+
+@dataclass(frozen=True)
+class PersonView:
+    """A guardian or a pickup person (id is the Guardian or PickupPerson id)."""
+
+    id: int
+    name: str
+    relation: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class ConsentView:
+    kind: str  # registratie / foto / gegevens_delen
+    kind_label: str
+    given: bool
+    given_by: str
+    given_on: date
+
+
+@dataclass(frozen=True)
+class PlacementView:
+    location_id: int
+    location_name: str
+    location_kind: str
+    weekdays: list[int]  # of the running placement; [] when only known there
+    weekdays_label: str  # "maandag, woensdag"; "" when not placed
+    start_date: date | None
+
+
+@dataclass(frozen=True)
+class SiblingView:
+    id: int
+    name: str
+    can_open: bool  # the actor may open the sibling's record (shares a location with it)
+
+
+@dataclass(frozen=True)
+class ChildRecord:
+    id: int
+    name: str
+    first_name: str
+    last_name: str
+    date_of_birth: date
+    age: int
+    school_name: str
+    school_group: str
+    neighbourhood: str
+    status: str
+    status_label: str
+    may_go_home_alone: bool
+    home_alone_allowed_by: str
+    home_alone_allowed_on: date | None
+    left_on: date | None
+    left_reason: str
+    guardians: list[PersonView] = field(default_factory=list)
+    pickup_persons: list[PersonView] = field(default_factory=list)
+    consents: list[ConsentView] = field(default_factory=list)  # newest first; the first per kind is current
+    locations: list[PlacementView] = field(default_factory=list)
+    siblings: list[SiblingView] = field(default_factory=list)
+
+
+def child_record(actor: Actor, db: Session, child_id: int, today: date | None = None) -> ChildRecord:
+    """Everything on the child's page except timeline and goals. Audited 'kind.dossier_gelezen'."""
+    today = today or local_today()
+    child = load_child(actor, db, child_id)
+    guardians = []
+    siblings = []
+    if child.family_id is not None:
+        guardians = [PersonView(g.id, g.name, g.relation, g.phone) for g in db.exec(
+            select(Guardian).where(Guardian.family_id == child.family_id).order_by(Guardian.id)).all()]
+        for sibling in db.exec(select(Child).where(Child.family_id == child.family_id, Child.id != child.id,
+                                                   Child.organisation_id == child.organisation_id)
+                               .order_by(Child.date_of_birth, Child.id)).all():
+            siblings.append(SiblingView(sibling.id, sibling.full_name,
+                                        can(actor, Action.KIND_LEZEN, child_target(db, sibling))))
+    pickups = [PersonView(p.id, p.name, p.relation, p.phone) for p in db.exec(
+        select(PickupPerson).where(PickupPerson.child_id == child.id).order_by(PickupPerson.id)).all()]
+    consents = [ConsentView(c.kind, texts.CONSENT_KIND_LABELS.get(c.kind, c.kind), c.given, c.given_by, c.given_on)
+                for c in db.exec(select(Consent).where(Consent.child_id == child.id)
+                                 .order_by(Consent.given_on.desc(), Consent.id.desc())).all()]
+    running = {e.location_id: e for e in active_enrolments(db, child.id)}
+    placements = []
+    for location in db.exec(select(Location).join(ChildLocation, ChildLocation.location_id == Location.id)
+                            .where(ChildLocation.child_id == child.id).order_by(Location.name)).all():
+        enrolment = running.get(location.id)
+        days = sorted(enrolment.weekday_set()) if enrolment else []
+        placements.append(PlacementView(location.id, location.name, location.kind, days,
+                                        weekdays_label(days) if days else "",
+                                        enrolment.start_date if enrolment else None))
+    record = ChildRecord(
+        id=child.id, name=child.full_name, first_name=child.first_name, last_name=child.last_name,
+        date_of_birth=child.date_of_birth, age=age_on(child.date_of_birth, today),
+        school_name=child.school_name, school_group=child.school_group, neighbourhood=child.neighbourhood,
+        status=child.status, status_label=texts.CHILD_STATUS_LABELS.get(child.status, child.status),
+        may_go_home_alone=child.may_go_home_alone, home_alone_allowed_by=child.home_alone_allowed_by,
+        home_alone_allowed_on=child.home_alone_allowed_on, left_on=child.left_on, left_reason=child.left_reason,
+        guardians=guardians, pickup_persons=pickups, consents=consents, locations=placements, siblings=siblings,
+    )
+    audit.record(db, actor, "kind.dossier_gelezen", object_type="kind", object_id=child.id, child_id=child.id)
+    db.commit()
+    return record
+
+
+def _load_for_change(actor: Actor, db: Session, child_id: int) -> Child:
+    child = db.get(Child, child_id)
+    if child is None:
+        audit.record_denied(db, actor, str(Action.KIND_WIJZIGEN), object_type="kind", object_id=child_id)
+        raise NotFound(texts.NIET_GEVONDEN)
+    authorize(actor, db, Action.KIND_WIJZIGEN, child_target(db, child))
+    return child
+
+
+def set_home_alone(actor: Actor, db: Session, child_id: int, allowed: bool, allowed_by: str = "",
+                   allowed_on: date | str | None = None) -> None:
+    """Record whether the child may go home alone. Allowing needs the name of the parent/guardian
+    who gave permission (allowed_by) and the date (default today, not in the future); withdrawing
+    clears both (the audit log keeps who changed it and when)."""
+    child = _load_for_change(actor, db, child_id)
+    if allowed:
+        by = clean_text(allowed_by, "allowed_by", 200, required=True, veld="de naam",
+                        required_message=texts.FOUT_ZELFSTANDIG_WIE)
+        today = local_today()
+        on = parse_day(allowed_on, "allowed_on", default=today, not_after=today)
+        child.may_go_home_alone, child.home_alone_allowed_by, child.home_alone_allowed_on = True, by, on
+    else:
+        child.may_go_home_alone, child.home_alone_allowed_by, child.home_alone_allowed_on = False, "", None
+    db.add(child)
+    audit.record(db, actor, "kind.zelfstandig_naar_huis", object_type="kind", object_id=child.id,
+                 child_id=child.id, detail=f"toegestaan={int(bool(allowed))}")
+    db.commit()
+
+
+def add_pickup_person(actor: Actor, db: Session, child_id: int, name: str, relation: str = "",
+                      phone: str = "") -> int:
+    """Add someone who may pick the child up. Returns the PickupPerson id; a person of the same
+    name already on the list is returned as is (a double tap stores nothing twice)."""
+    child = _load_for_change(actor, db, child_id)
+    name = clean_text(name, "name", 200, required=True, veld="de naam")
+    relation = clean_text(relation, "relation", 40, veld="de relatie")
+    phone = clean_phone(phone, "phone")
+    for person in db.exec(select(PickupPerson).where(PickupPerson.child_id == child.id)).all():
+        if person.name.casefold() == name.casefold():
+            return person.id
+    person = PickupPerson(child_id=child.id, name=name, relation=relation, phone=phone)
+    db.add(person)
+    db.flush()
+    audit.record(db, actor, "kind.ophaler_toegevoegd", object_type="kind", object_id=child.id,
+                 child_id=child.id, detail=f"ophaler={person.id}")
+    db.commit()
+    return person.id
