@@ -25,5 +25,5 @@ class AuditEvent(SQLModel, table=True):
     child_id: int | None = Field(default=None, index=True)
     location_id: int | None = Field(default=None)
     outcome: str = Field(max_length=20)
-    # Short, structured context (ids, counts, reason codes). Never note text: see domain/audit.py.
+    # Short, structured context (ids, counts, reason codes). Never note text: see domain/toegang/audit.py.
     detail: str = Field(default="", max_length=300)

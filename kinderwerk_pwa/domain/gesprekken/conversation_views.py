@@ -1,5 +1,5 @@
 """The shapes the conversation functions return: frozen dataclasses for results, the family page,
-agreement rows and the conversation form's choices (see domain/conversations.py).
+agreement rows and the conversation form's choices (see gesprekken/conversations.py).
 """
 
 from __future__ import annotations

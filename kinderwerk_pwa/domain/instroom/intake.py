@@ -8,10 +8,10 @@ The child's status follows from its referrals and placements (see `settle_child_
 child can be known at several locations, so the status is derived from all of them rather than
 overwritten by whichever step happened last.
 
-The code lives in: field_cleaning.py (small input cleaners, shared with goals.py, partners.py,
-referrals_out.py and child_record.py), child_status.py (active placements and the derived child
-status), referrals_in.py (aanmelding, wachtlijst, intrekken) and placements.py (intake, plaatsing,
-uitstroom). This module re-exports them.
+The code lives in: referrals_in.py (aanmelding, wachtlijst, intrekken) and placements.py (intake,
+plaatsing, uitstroom); the input cleaners are in common/cleaning.py and the derived child status in
+kinderen/child_status.py. This module is the public surface of the instroom for pages and tests;
+code inside the domain imports from the defining module.
 """
 
 from ..common.cleaning import (  # noqa: F401 - re-exported: this module's public path

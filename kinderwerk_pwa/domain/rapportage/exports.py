@@ -1,5 +1,5 @@
 """Exports of the rapportage (for the municipality): XLSX and CSV of exactly the tables of
-`reports.Report.tables()` - so the same small-cell suppression applies (see domain/reports.py).
+`reports.Report.tables()` - so the same small-cell suppression applies (see rapportage/reports.py).
 
 Both need RAPPORTAGE_EXPORTEREN (teamleider) on every requested location and are audited
 'rapportage.geexporteerd' with the format, the location ids and the period only.

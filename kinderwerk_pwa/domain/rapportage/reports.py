@@ -5,7 +5,7 @@ Every function takes the actor first, then the session, and is authorised on eve
 covers: each requested location must be one of the actor's own, otherwise the request is refused
 (PermissionDenied, audited as refused) - asking for one other location never yields a partial
 report. Viewing needs OVERZICHT_TEAM (aandachtsfunctionaris, teamleider); exporting
-(domain/exports.py) needs RAPPORTAGE_EXPORTEREN (teamleider). Each view is audited with ids and
+(rapportage/exports.py) needs RAPPORTAGE_EXPORTEREN (teamleider). Each view is audited with ids and
 the period only.
 
 The overview holds counts and ids (for "open the list behind this figure"), never names. The

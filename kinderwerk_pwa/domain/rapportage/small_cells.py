@@ -1,6 +1,6 @@
 """Small-cell suppression for report figures that leave the organisation: counts of 1 to 4 are
 shown as "<5", with secondary suppression so a hidden count cannot be derived from its total
-(the rules are described in domain/reports.py).
+(the rules are described in rapportage/reports.py).
 """
 
 from __future__ import annotations
