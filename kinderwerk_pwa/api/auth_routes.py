@@ -1,11 +1,17 @@
 """Login, second factor, OIDC and logout as plain HTTP routes: only an HTTP response can set the
-HttpOnly session cookie that scripts in the page never see."""
+HttpOnly session cookie that scripts in the page never see.
+
+Password hashing (argon2) and database work never run on the event loop: one worker serves every
+websocket of its phones, and a login would stall all their taps. Routes that read a form await it,
+then hand the work to Starlette's thread pool; routes without a body are plain `def` (Starlette
+runs those in the thread pool itself)."""
 
 from __future__ import annotations
 
 import logging
 
 from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
@@ -56,9 +62,13 @@ async def login(request: Request) -> Response:
     if not same_origin(request):
         return _refused()
     form = await request.form()
+    return await run_in_threadpool(_login, str(form.get("email", "")), str(form.get("password", "")),
+                                   client_address(request))
+
+
+def _login(email: str, password: str, address: str) -> Response:
     with session_scope() as db:
-        result = local.check_password(db, str(form.get("email", "")), str(form.get("password", "")),
-                                      client_address(request))
+        result = local.check_password(db, email, password, address)
         if not result.ok:
             return _redirect(f"/login?fout={result.reason}")
         user = db.get(StaffUser, result.staff_id)
@@ -79,8 +89,11 @@ async def second_factor(request: Request) -> Response:
         return _redirect("/login?fout=verlopen")
     staff_id, purpose = state
     form = await request.form()
-    code = str(form.get("code", ""))
-    address = client_address(request)
+    return await run_in_threadpool(_second_factor, staff_id, purpose, str(form.get("code", "")),
+                                   client_address(request))
+
+
+def _second_factor(staff_id: int, purpose: str, code: str, address: str) -> Response:
     key = f"totp:{staff_id}"
     with session_scope() as db:
         user = db.get(StaffUser, staff_id)
@@ -106,7 +119,7 @@ async def second_factor(request: Request) -> Response:
         return _start_session(db, user.id, "lokaal")
 
 
-async def start_totp_setup(request: Request) -> Response:
+def start_totp_setup(request: Request) -> Response:
     """POST /auth/totp/instellen: a logged-in user (any role) chooses to add a second factor.
     The current session ends; the next one starts after the code from the app is confirmed."""
     if not same_origin(request):
@@ -141,13 +154,20 @@ async def oidc_callback(request: Request) -> Response:
         token = await client.authorize_access_token(request)
     except Exception as exc:  # Authlib raises several types: mismatching state, bad token, ...
         log.warning("OIDC-callback geweigerd: %s", type(exc).__name__)
-        with session_scope() as db:
-            audit.record(db, None, "login.oidc_geweigerd", outcome=audit.DENIED, object_type="account",
-                         detail=type(exc).__name__)
-            db.commit()
-        return _redirect("/login?fout=oidc")
+        return await run_in_threadpool(_oidc_refused, type(exc).__name__)
     claims = token.get("userinfo") or {}
-    issuer, subject = str(claims.get("iss", "")), str(claims.get("sub", ""))
+    return await run_in_threadpool(_oidc_session, str(claims.get("iss", "")), str(claims.get("sub", "")))
+
+
+def _oidc_refused(reason: str) -> Response:
+    with session_scope() as db:
+        audit.record(db, None, "login.oidc_geweigerd", outcome=audit.DENIED, object_type="account",
+                     detail=reason)
+        db.commit()
+    return _redirect("/login?fout=oidc")
+
+
+def _oidc_session(issuer: str, subject: str) -> Response:
     with session_scope() as db:
         user = oidc.find_staff(db, issuer, subject)
         if user is None or not user.active:
@@ -159,7 +179,7 @@ async def oidc_callback(request: Request) -> Response:
         return _start_session(db, user.id, "oidc")
 
 
-async def logout(request: Request) -> Response:
+def logout(request: Request) -> Response:
     if not same_origin(request):
         return _refused()
     token = sessions.token_from_cookie_header(request.headers.get("cookie"))

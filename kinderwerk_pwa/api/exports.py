@@ -18,7 +18,9 @@ from ..domain.rapportage.exports import export_filename, report_csv, report_xlsx
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-async def export(request: Request) -> Response:
+def export(request: Request) -> Response:
+    # Plain def: Starlette runs it in its thread pool, so building a large XLSX never blocks the
+    # event loop that carries every websocket of this worker.
     params = request.query_params
     try:
         start, end = date.fromisoformat(params.get("van", "")), date.fromisoformat(params.get("tot", ""))

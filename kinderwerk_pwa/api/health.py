@@ -10,7 +10,7 @@ from starlette.routing import Route
 from ..db import get_engine
 
 
-async def health(_request: Request) -> JSONResponse:
+def health(_request: Request) -> JSONResponse:  # plain def: the DB ping runs in the thread pool
     try:
         with get_engine().connect() as conn:
             conn.execute(sa.text("SELECT 1"))

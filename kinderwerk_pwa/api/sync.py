@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -26,7 +27,8 @@ def _json(data: dict, status: int = 200) -> JSONResponse:
     return JSONResponse(data, status_code=status, headers={"Cache-Control": "no-store"})
 
 
-async def context(request: Request) -> JSONResponse:
+def context(request: Request) -> JSONResponse:
+    # Plain def (thread pool): database work never runs on the event loop.
     with session_scope() as db:
         actor = sessions.resolve(db, sessions.token_from_cookie_header(request.headers.get("cookie")))
         if actor is None:
@@ -47,8 +49,13 @@ async def sync(request: Request) -> JSONResponse:
     items = body.get("items") or []
     if not isinstance(items, list) or len(items) > MAX_ITEMS:
         return _json({"error": "Ongeldig verzoek."}, 400)
+    # Up to 500 items: stored in the thread pool, not on the event loop that carries the websockets.
+    return await run_in_threadpool(_store_all, request.headers.get("cookie"), items)
+
+
+def _store_all(cookie_header: str | None, items: list) -> JSONResponse:
     with session_scope() as db:
-        actor = sessions.resolve(db, sessions.token_from_cookie_header(request.headers.get("cookie")))
+        actor = sessions.resolve(db, sessions.token_from_cookie_header(cookie_header))
         if actor is None:
             # The items wait on the phone until this user logs in again.
             return _json({"error": texts.NIET_INGELOGD}, 401)
