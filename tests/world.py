@@ -1,22 +1,28 @@
 """A small hand-built world for unit and handler tests: one organisation, two locations, staff of
 every role at location A (and one kinderwerker at B), children at both. Independent of the demo
-generator, so tests can compute expected figures by hand."""
+generator, so tests can compute expected figures by hand. Below it, the small helpers the tests
+share: an actor by role, a colleague, the audit rows, a row count, a signal and a meldcode track."""
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlmodel import Session
+from sqlmodel import Session, func, select
 
+from kinderwerk_pwa.domain.signalering import meldcode, signals
+from kinderwerk_pwa.domain.toegang.actor import Actor, load_actor
 from kinderwerk_pwa.domain.toegang.passwords import hash_password
 from kinderwerk_pwa.models import (
+    AuditEvent,
     Child,
     ChildLocation,
     Enrolment,
     Family,
     Guardian,
     Location,
+    MeldcodeTrack,
     Organisation,
     StaffLocation,
     StaffUser,
@@ -87,3 +93,66 @@ def build_world(db: Session) -> World:
     ])
     db.commit()
     return w
+
+
+# ---- helpers the tests share --------------------------------------------------------------------
+
+def actor(db: Session, world: World, key: str = "kinderwerker") -> Actor:
+    """The actor of one of the world's staff: a role, "kinderwerker_b" or a key add_colleague gave."""
+    return load_actor(db, world.staff[key])
+
+
+def add_colleague(db: Session, world: World, key: str = "collega", location: int | None = None) -> Actor:
+    """Another kinderwerker (at location A unless told), the author of nothing; kept in world.staff[key]."""
+    user = StaffUser(organisation_id=world.org_id, name=f"Test {key}", email=f"{key}@test.nl", role="kinderwerker")
+    db.add(user)
+    db.flush()
+    db.add(StaffLocation(staff_id=user.id, location_id=location or world.loc_a))
+    db.commit()
+    world.staff[key] = user.id
+    return load_actor(db, user.id)
+
+
+def audits(db: Session, action: str, *, actor_id: int | None = None,
+           outcome: str | None = None) -> list[AuditEvent]:
+    """The audit rows of this action (freshly read), optionally of one actor and/or one outcome."""
+    db.expire_all()
+    stmt = select(AuditEvent).where(AuditEvent.action == action)
+    if actor_id is not None:
+        stmt = stmt.where(AuditEvent.actor_id == actor_id)
+    if outcome is not None:
+        stmt = stmt.where(AuditEvent.outcome == outcome)
+    return db.exec(stmt).all()
+
+
+def row_count(db: Session, model) -> int:
+    """How many rows the model's table holds now (freshly read)."""
+    db.expire_all()
+    return db.exec(select(func.count()).select_from(model)).one()
+
+
+def capture_signal(db: Session, world: World, key: str = "kinderwerker", **fields) -> int:
+    """A signal by `key` about child A (unless `child_id` says otherwise): the id. `fields` hold the
+    rest of the payload (categories, facts, source, ...)."""
+    data = {"client_uuid": str(uuid.uuid4()), "child_id": world.child_a, **fields}
+    return signals.capture_signal(actor(db, world, key), db, data).signal_id
+
+
+def start_track(db: Session, world: World, signal_id: int, key: str = "kinderwerker",
+                client_uuid: str | None = None) -> int:
+    """A meldcode track started by `key` from the signal: the id."""
+    data = {"client_uuid": client_uuid or str(uuid.uuid4())}
+    return meldcode.start_track(actor(db, world, key), db, signal_id, data)
+
+
+def meldcode_step(db: Session, world: World, key: str, track_id: int, step_no: int, **payload):
+    """Step `step_no` of the track, recorded by `key` with a fresh client_uuid."""
+    data = {"client_uuid": str(uuid.uuid4()), "step_no": step_no}
+    data.update(payload)
+    return meldcode.record_step(actor(db, world, key), db, track_id, data)
+
+
+def track_of(db: Session, track_id: int) -> MeldcodeTrack:
+    """The track as stored now (freshly read)."""
+    db.expire_all()
+    return db.get(MeldcodeTrack, track_id)

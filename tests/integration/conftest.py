@@ -25,8 +25,10 @@ if str(ROOT) not in sys.path:  # the package is not installed into the venv
 import sqlalchemy as sa  # noqa: E402
 from sqlalchemy.pool import NullPool  # noqa: E402
 from sqlmodel import Session  # noqa: E402
+from starlette.testclient import TestClient  # noqa: E402
 
 from kinderwerk_pwa import db as kw_db  # noqa: E402
+from kinderwerk_pwa.api.app import create_api  # noqa: E402
 from kinderwerk_pwa.migrations import upgrade_to_head  # noqa: E402
 
 DEFAULT_PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -98,6 +100,13 @@ def _postgres_url(_pg_admin_engine: sa.Engine) -> Iterator[str]:
                 {"name": name},
             )
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+@pytest.fixture
+def client(app_db):
+    """The app's own API routes (login, sync, ...) over HTTP, on the app_db database."""
+    with TestClient(create_api(), follow_redirects=False) as c:
+        yield c
 
 
 @pytest.fixture(

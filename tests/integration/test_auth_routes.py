@@ -7,33 +7,18 @@ import logging
 from datetime import timedelta
 
 import pyotp
-import pytest
 from sqlmodel import select
-from starlette.testclient import TestClient
 
-from kinderwerk_pwa.api.app import create_api
 from kinderwerk_pwa.auth import local, sessions
-from kinderwerk_pwa.domain.toegang.actor import load_actor
 from kinderwerk_pwa.domain.toegang.staff_admin import set_staff_active
-from kinderwerk_pwa.models import AuditEvent, StaffUser, UserSession, utcnow
-from tests.world import PASSWORD
+from kinderwerk_pwa.models import StaffUser, UserSession, utcnow
+from tests.world import PASSWORD, actor, audits
 
 ORIGIN = {"origin": "http://testserver"}
 
 
-@pytest.fixture
-def client(app_db):
-    with TestClient(create_api(), follow_redirects=False) as c:
-        yield c
-
-
 def _login(client, email, password=PASSWORD):
     return client.post("/auth/login", data={"email": email, "password": password}, headers=ORIGIN)
-
-
-def _audit(db, action):
-    db.expire_all()
-    return db.exec(select(AuditEvent).where(AuditEvent.action == action)).all()
 
 
 def test_kinderwerker_login_sets_httponly_cookie_and_server_session(client, app_db):
@@ -46,7 +31,7 @@ def test_kinderwerker_login_sets_httponly_cookie_and_server_session(client, app_
     row = db.exec(select(UserSession)).one()
     assert row.token_hash != token and len(row.token_hash) == 64  # only the hash is stored
     assert sessions.resolve(db, token).id == w.staff["kinderwerker"]
-    assert len(_audit(db, "login")) == 1
+    assert len(audits(db, "login")) == 1
 
 
 def test_new_session_id_at_every_login(client, app_db):
@@ -61,7 +46,7 @@ def test_wrong_password_refused_and_audited(client, app_db):
     r = _login(client, "kinderwerker@test.nl", "verkeerd-wachtwoord")
     assert r.headers["location"] == "/login?fout=onjuist"
     assert "kw_sessie" not in r.headers.get("set-cookie", "")
-    assert len(_audit(db, "login.mislukt")) == 1
+    assert len(audits(db, "login.mislukt")) == 1
 
 
 def test_cross_site_post_refused(client):
@@ -78,7 +63,7 @@ def test_brute_force_blocks_account_and_is_audited(client, app_db):
     r = _login(client, "kinderwerker@test.nl")
     assert r.headers["location"] == "/login?fout=geblokkeerd"
     assert "kw_sessie" not in r.headers.get("set-cookie", "")
-    assert len(_audit(db, "login.geblokkeerd")) == 1
+    assert len(audits(db, "login.geblokkeerd")) == 1
 
 
 def test_brute_force_blocks_address_across_accounts(client, app_db):
@@ -134,7 +119,7 @@ def test_logout_ends_session_on_server(client, app_db):
     assert 'kw_sessie=""' in r.headers["set-cookie"] or "Max-Age=0" in r.headers["set-cookie"]
     db.expire_all()
     assert sessions.resolve(db, token) is None
-    assert len(_audit(db, "logout")) == 1
+    assert len(audits(db, "logout")) == 1
 
 
 def test_idle_timeout_and_max_lifetime(app_db):
@@ -154,10 +139,10 @@ def test_disabling_a_user_ends_their_sessions_at_once(app_db):
     db, w = app_db
     token = sessions.create_session(db, w.staff["kinderwerker"])
     db.commit()
-    beheerder = load_actor(db, w.staff["beheerder"])
+    beheerder = actor(db, w, "beheerder")
     set_staff_active(beheerder, db, w.staff["kinderwerker"], False)
     assert sessions.resolve(db, token) is None
-    assert len(_audit(db, "account.uitgeschakeld")) == 1
+    assert len(audits(db, "account.uitgeschakeld")) == 1
 
 
 def test_session_token_never_logged(client, app_db, caplog):

@@ -6,21 +6,12 @@ from __future__ import annotations
 
 import uuid
 
-import pytest
 from sqlmodel import select
-from starlette.testclient import TestClient
 
-from kinderwerk_pwa.api.app import create_api
 from kinderwerk_pwa.models import AttendanceEvent, AuditEvent, Signal
 from tests.handlers import login_token
 
 ORIGIN = {"origin": "http://testserver", "x-kinderwerk": "1"}
-
-
-@pytest.fixture
-def client(app_db):
-    with TestClient(create_api(), follow_redirects=False) as c:
-        yield c
 
 
 def _items(w):

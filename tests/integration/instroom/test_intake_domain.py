@@ -14,7 +14,6 @@ from kinderwerk_pwa import texts
 from kinderwerk_pwa.domain.common.clock import local_today
 from kinderwerk_pwa.domain.common.errors import InvalidInput, NotFound, PermissionDenied
 from kinderwerk_pwa.domain.instroom import intake
-from kinderwerk_pwa.domain.toegang.actor import load_actor
 from kinderwerk_pwa.models import (
     AuditEvent,
     Child,
@@ -26,15 +25,12 @@ from kinderwerk_pwa.models import (
     Location,
     ReferralIn,
 )
+from tests.world import actor, audits
 
 GOALS = ["Minder snel boos worden", "Vriendjes maken"]
 
 
 # ---- helpers ---------------------------------------------------------------------------------
-
-def actor(db, world, key="kinderwerker"):
-    return load_actor(db, world.staff[key])
-
 
 def years_ago(years: int, days: int = 0) -> date:
     today = local_today()
@@ -71,16 +67,6 @@ def counts(db) -> dict[str, int]:
     db.expire_all()
     return {model.__name__: db.exec(select(func.count()).select_from(model)).one()
             for model in (ReferralIn, Child, Family, Guardian, ChildLocation, Goal, Enrolment)}
-
-
-def audits(db, action, *, actor_id=None, outcome=None):
-    db.expire_all()
-    stmt = select(AuditEvent).where(AuditEvent.action == action)
-    if actor_id is not None:
-        stmt = stmt.where(AuditEvent.actor_id == actor_id)
-    if outcome is not None:
-        stmt = stmt.where(AuditEvent.outcome == outcome)
-    return db.exec(stmt).all()
 
 
 def referred(db, w, **overrides) -> int:

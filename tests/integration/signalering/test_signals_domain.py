@@ -7,40 +7,22 @@ import uuid
 from datetime import datetime, timedelta
 
 import pytest
-from sqlmodel import func, select
+from sqlmodel import select
 
 from kinderwerk_pwa import texts
 from kinderwerk_pwa.domain.common.errors import InvalidInput, PermissionDenied
 from kinderwerk_pwa.domain.signalering import signals as sig
-from kinderwerk_pwa.domain.toegang.actor import load_actor
 from kinderwerk_pwa.models import (
-    AuditEvent,
     Signal,
     SignalCorrection,
-    StaffLocation,
-    StaffUser,
     utcnow,
 )
+from tests.world import actor, add_colleague, audits, row_count
 
 FACTS = "Sem had vandaag voor de derde dag dezelfde kleren aan en zei dat hij niet had ontbeten."
 
 
 # ---- helpers ---------------------------------------------------------------------------------
-
-def actor(db, world, key):
-    return load_actor(db, world.staff[key])
-
-
-def add_colleague(db, world, key="collega", location=None):
-    """Another kinderwerker at location A (not the author of anything)."""
-    user = StaffUser(organisation_id=world.org_id, name=f"Test {key}", email=f"{key}@test.nl", role="kinderwerker")
-    db.add(user)
-    db.flush()
-    db.add(StaffLocation(staff_id=user.id, location_id=location or world.loc_a))
-    db.commit()
-    world.staff[key] = user.id
-    return load_actor(db, user.id)
-
 
 def payload(world, **overrides):
     data = {
@@ -55,21 +37,6 @@ def payload(world, **overrides):
     return data
 
 
-def signal_count(db) -> int:
-    db.expire_all()
-    return db.exec(select(func.count()).select_from(Signal)).one()
-
-
-def audits(db, action, *, actor_id=None, outcome=None):
-    db.expire_all()
-    stmt = select(AuditEvent).where(AuditEvent.action == action)
-    if actor_id is not None:
-        stmt = stmt.where(AuditEvent.actor_id == actor_id)
-    if outcome is not None:
-        stmt = stmt.where(AuditEvent.outcome == outcome)
-    return db.exec(stmt).all()
-
-
 def capture(db, world, key="kinderwerker", **overrides):
     return sig.capture_signal(actor(db, world, key), db, payload(world, **overrides))
 
@@ -82,7 +49,7 @@ def test_valid_capture_stores_one_signal_and_one_audit_row(app_db):
     data = payload(w, interpretation="Ik denk dat er thuis weinig eten is.", place="Huiskamer", source="kind_vertelde")
     result = sig.capture_signal(kw, db, data)
     assert result.created is True
-    assert signal_count(db) == 1
+    assert row_count(db, Signal) == 1
     signal = db.get(Signal, result.signal_id)
     assert signal.client_uuid == data["client_uuid"]
     assert signal.child_id == w.child_a
@@ -125,7 +92,7 @@ def test_same_payload_twice_stores_one_signal_and_one_creation_audit(app_db):
     assert first.created is True
     assert second.created is False
     assert second.signal_id == first.signal_id
-    assert signal_count(db) == 1
+    assert row_count(db, Signal) == 1
     assert len(audits(db, "signaal.vastgelegd")) == 1
 
 
@@ -152,7 +119,7 @@ def test_unknown_child_without_location_is_refused(app_db):
     with pytest.raises(InvalidInput) as exc:
         capture(db, w, child_id=None, unknown_description="Meisje van ongeveer 6", location_id=None)
     assert exc.value.message == texts.FOUT_LOCATIE
-    assert signal_count(db) == 0
+    assert row_count(db, Signal) == 0
 
 
 def test_unknown_child_at_another_location_is_refused(app_db):
@@ -161,7 +128,7 @@ def test_unknown_child_at_another_location_is_refused(app_db):
     with pytest.raises(PermissionDenied):
         sig.capture_signal(kw, db, payload(w, child_id=None, unknown_description="Meisje van ongeveer 6",
                                            location_id=w.loc_b))
-    assert signal_count(db) == 0
+    assert row_count(db, Signal) == 0
     assert audits(db, "signaal.vastleggen", actor_id=kw.id, outcome="geweigerd")
 
 
@@ -205,7 +172,7 @@ def test_invalid_capture_is_refused_with_a_dutch_message_and_stores_nothing(app_
         capture(db, w, **overrides)
     assert exc.value.message == message
     assert exc.value.fields.get(field_name) == message
-    assert signal_count(db) == 0
+    assert row_count(db, Signal) == 0
     assert audits(db, "signaal.vastgelegd") == []
 
 
@@ -231,7 +198,7 @@ def test_kinderwerker_of_other_location_cannot_capture_for_child_a(app_db):
     kw_b = actor(db, w, "kinderwerker_b")
     with pytest.raises(PermissionDenied):
         sig.capture_signal(kw_b, db, payload(w, child_id=w.child_a))
-    assert signal_count(db) == 0
+    assert row_count(db, Signal) == 0
     denied = audits(db, "signaal.vastleggen", actor_id=kw_b.id, outcome="geweigerd")
     assert len(denied) == 1
     assert denied[0].child_id == w.child_a
@@ -248,7 +215,7 @@ def test_beheerder_cannot_capture(app_db):
     db, w = app_db
     with pytest.raises(PermissionDenied):
         capture(db, w, "beheerder")
-    assert signal_count(db) == 0
+    assert row_count(db, Signal) == 0
 
 
 def test_same_client_uuid_from_another_user_is_refused_and_reveals_nothing(app_db):
@@ -260,14 +227,14 @@ def test_same_client_uuid_from_another_user_is_refused_and_reveals_nothing(app_d
         sig.capture_signal(colleague, db, dict(data))
     assert exc.value.message == texts.GEEN_TOEGANG
     assert FACTS not in str(exc.value) and str(first.signal_id) not in str(exc.value)
-    assert signal_count(db) == 1
+    assert row_count(db, Signal) == 1
     assert db.get(Signal, first.signal_id).author_id == w.staff["kinderwerker"]
     assert len(audits(db, "signaal.vastleggen", actor_id=colleague.id, outcome="geweigerd")) == 1
     assert len(audits(db, "signaal.vastgelegd")) == 1
     # Not even the aandachtsfunctionaris gets someone else's signal back as "hers".
     with pytest.raises(PermissionDenied):
         sig.capture_signal(actor(db, w, "aandachtsfunctionaris"), db, dict(data))
-    assert signal_count(db) == 1
+    assert row_count(db, Signal) == 1
 
 
 # ---- reading ---------------------------------------------------------------------------------

@@ -3,7 +3,6 @@ over to a colleague of the location. Kinderwerkers and other locations cannot.""
 
 from __future__ import annotations
 
-import uuid
 from datetime import timedelta
 
 import pytest
@@ -11,23 +10,20 @@ from sqlmodel import select
 
 from kinderwerk_pwa.domain.common.clock import local_today
 from kinderwerk_pwa.domain.common.errors import InvalidInput, PermissionDenied
-from kinderwerk_pwa.domain.signalering.meldcode import owner_options, set_owner, start_track
-from kinderwerk_pwa.domain.signalering.signals import capture_signal
-from kinderwerk_pwa.domain.toegang.actor import load_actor
+from kinderwerk_pwa.domain.signalering.meldcode import owner_options, set_owner
 from kinderwerk_pwa.models import AuditEvent, MeldcodeTrack
+from tests.world import actor, capture_signal, start_track
 
 
 def _track(db, w):
-    kw = load_actor(db, w.staff["kinderwerker"])
-    signal = capture_signal(kw, db, {"client_uuid": str(uuid.uuid4()), "child_id": w.child_a,
-                                     "categories": ["verzorging"], "facts": "Geen jas.", "source": "zelf_gezien"})
-    return start_track(kw, db, signal.signal_id, {"client_uuid": str(uuid.uuid4())})
+    signal_id = capture_signal(db, w, categories=["verzorging"], facts="Geen jas.", source="zelf_gezien")
+    return start_track(db, w, signal_id)
 
 
 def test_aandachtsfunctionaris_hands_track_over(app_db):
     db, w = app_db
     track_id = _track(db, w)
-    af = load_actor(db, w.staff["aandachtsfunctionaris"])
+    af = actor(db, w, "aandachtsfunctionaris")
     track = db.get(MeldcodeTrack, track_id)
     assert track.owner_id == w.staff["aandachtsfunctionaris"] and track.due_date > local_today()
     options = dict(owner_options(af, db, track_id))
@@ -44,7 +40,7 @@ def test_aandachtsfunctionaris_hands_track_over(app_db):
 def test_bad_owner_or_past_date_refused(app_db):
     db, w = app_db
     track_id = _track(db, w)
-    af = load_actor(db, w.staff["aandachtsfunctionaris"])
+    af = actor(db, w, "aandachtsfunctionaris")
     with pytest.raises(InvalidInput):
         set_owner(af, db, track_id, w.staff["kinderwerker_b"], local_today() + timedelta(days=3))
     with pytest.raises(InvalidInput):
@@ -57,5 +53,5 @@ def test_kinderwerker_cannot_hand_over(app_db):
     db, w = app_db
     track_id = _track(db, w)
     with pytest.raises(PermissionDenied):
-        set_owner(load_actor(db, w.staff["kinderwerker"]), db, track_id, w.staff["teamleider"],
+        set_owner(actor(db, w), db, track_id, w.staff["teamleider"],
                   local_today() + timedelta(days=3))

@@ -7,38 +7,14 @@ import uuid
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
-from sqlmodel import func, select
+from sqlmodel import select
 
 from kinderwerk_pwa import texts
 from kinderwerk_pwa.domain.common.clock import AMSTERDAM, local_today
 from kinderwerk_pwa.domain.common.errors import InvalidInput, NotFound, PermissionDenied
 from kinderwerk_pwa.domain.kinderen import goals as gl
-from kinderwerk_pwa.domain.toegang.actor import load_actor
-from kinderwerk_pwa.models import AuditEvent, Goal, GoalProgress, StaffLocation, StaffUser, utcnow
-
-
-def actor(db, world, key="kinderwerker"):
-    return load_actor(db, world.staff[key])
-
-
-def audits(db, action, *, actor_id=None, outcome=None):
-    db.expire_all()
-    stmt = select(AuditEvent).where(AuditEvent.action == action)
-    if actor_id is not None:
-        stmt = stmt.where(AuditEvent.actor_id == actor_id)
-    if outcome is not None:
-        stmt = stmt.where(AuditEvent.outcome == outcome)
-    return db.exec(stmt).all()
-
-
-def progress_count(db) -> int:
-    db.expire_all()
-    return db.exec(select(func.count()).select_from(GoalProgress)).one()
-
-
-def goal_count(db) -> int:
-    db.expire_all()
-    return db.exec(select(func.count()).select_from(Goal)).one()
+from kinderwerk_pwa.models import Goal, GoalProgress, utcnow
+from tests.world import actor, add_colleague, audits, row_count
 
 
 def a_goal(db, w, title="Samen spelen zonder ruzie") -> int:
@@ -80,7 +56,7 @@ def test_moments_and_evaluations_give_the_chart_series(app_db):
     gl.record_goal_moment(kw, db, moment(goal_id, True, datetime.combine(d2, time(23, 30), tzinfo=UTC)))
     gl.record_evaluation(kw, db, evaluation(goal_id, 4, local(d2, 18)))
     gl.record_evaluation(kw, db, evaluation(goal_id, 2, local(d1, 18)))
-    assert progress_count(db) == 7
+    assert row_count(db, GoalProgress) == 7
 
     views = gl.child_goals(kw, db, w.child_a)
     assert len(views) == 1
@@ -127,7 +103,7 @@ def test_score_outside_1_to_5_is_refused(app_db, score):
         gl.record_evaluation(actor(db, w), db, evaluation(goal_id, score))
     assert exc.value.message == texts.FOUT_SCORE
     assert exc.value.fields == {"score": texts.FOUT_SCORE}
-    assert progress_count(db) == 0
+    assert row_count(db, GoalProgress) == 0
     assert audits(db, "leerdoel.evaluatie") == []
 
 
@@ -155,7 +131,7 @@ def test_future_or_unreadable_time_is_refused(app_db, at, message):
             record(actor(db, w), db, payload)
         assert exc.value.message == message
         assert exc.value.fields == {"at": message}
-    assert progress_count(db) == 0
+    assert row_count(db, GoalProgress) == 0
 
 
 @pytest.mark.parametrize("went_well", [None, "misschien", ""])
@@ -165,7 +141,7 @@ def test_moment_needs_went_well(app_db, went_well):
     with pytest.raises(InvalidInput) as exc:
         gl.record_goal_moment(actor(db, w), db, moment(goal_id, went_well))
     assert exc.value.message == texts.FOUT_GING_GOED
-    assert progress_count(db) == 0
+    assert row_count(db, GoalProgress) == 0
 
 
 def test_progress_on_a_goal_that_is_not_active_is_refused(app_db):
@@ -176,7 +152,7 @@ def test_progress_on_a_goal_that_is_not_active_is_refused(app_db):
     with pytest.raises(InvalidInput) as exc:
         gl.record_goal_moment(kw, db, moment(goal_id))
     assert exc.value.message == texts.FOUT_LEERDOEL_NIET_ACTIEF
-    assert progress_count(db) == 0
+    assert row_count(db, GoalProgress) == 0
 
 
 def test_unknown_goal_is_not_found(app_db):
@@ -197,11 +173,11 @@ def test_same_moment_twice_is_stored_once(app_db):
     first = gl.record_goal_moment(kw, db, payload)
     second = gl.record_goal_moment(kw, db, dict(payload))
     assert first == second
-    assert progress_count(db) == 1
+    assert row_count(db, GoalProgress) == 1
     assert len(audits(db, "leerdoel.moment")) == 1
     ev = evaluation(goal_id, 3)
     assert gl.record_evaluation(kw, db, ev) == gl.record_evaluation(kw, db, dict(ev))
-    assert progress_count(db) == 2
+    assert row_count(db, GoalProgress) == 2
 
 
 def test_someone_elses_client_uuid_is_refused(app_db):
@@ -209,15 +185,11 @@ def test_someone_elses_client_uuid_is_refused(app_db):
     goal_id = a_goal(db, w)
     payload = moment(goal_id, True)
     gl.record_goal_moment(actor(db, w), db, payload)
-    user = StaffUser(organisation_id=w.org_id, name="Test collega", email="collega@test.nl", role="kinderwerker")
-    db.add(user)
-    db.flush()
-    db.add(StaffLocation(staff_id=user.id, location_id=w.loc_a))
-    db.commit()
+    colleague = add_colleague(db, w)
     with pytest.raises(PermissionDenied):
-        gl.record_goal_moment(load_actor(db, user.id), db, payload)
-    assert progress_count(db) == 1
-    assert len(audits(db, "leerdoel.bijwerken", actor_id=user.id, outcome="geweigerd")) == 1
+        gl.record_goal_moment(colleague, db, payload)
+    assert row_count(db, GoalProgress) == 1
+    assert len(audits(db, "leerdoel.bijwerken", actor_id=colleague.id, outcome="geweigerd")) == 1
 
 
 # ---- status and new goals ------------------------------------------------------------------------
@@ -271,7 +243,7 @@ def test_add_goal_after_intake(app_db):
     with pytest.raises(InvalidInput) as exc:
         gl.add_goal(kw, db, w.child_a, w.loc_a, "rustig blijven bij verliezen")
     assert exc.value.message == texts.FOUT_LEERDOEL_BESTAAT
-    assert goal_count(db) == 1
+    assert row_count(db, Goal) == 1
 
 
 @pytest.mark.parametrize(("title", "message"), [("", texts.FOUT_LEERDOEL_LEEG), ("   ", texts.FOUT_LEERDOEL_LEEG),
@@ -281,7 +253,7 @@ def test_invalid_goal_title_stores_nothing(app_db, title, message):
     with pytest.raises(InvalidInput) as exc:
         gl.add_goal(actor(db, w), db, w.child_a, w.loc_a, title)
     assert exc.value.message == message
-    assert goal_count(db) == 0
+    assert row_count(db, Goal) == 0
 
 
 def test_goal_at_a_location_the_child_does_not_belong_to_is_refused(app_db):
@@ -289,7 +261,7 @@ def test_goal_at_a_location_the_child_does_not_belong_to_is_refused(app_db):
     kw_b = actor(db, w, "kinderwerker_b")
     with pytest.raises(PermissionDenied):
         gl.add_goal(kw_b, db, w.child_a, w.loc_b, "Vriendjes maken")
-    assert goal_count(db) == 0
+    assert row_count(db, Goal) == 0
     assert len(audits(db, "leerdoel.bijwerken", actor_id=kw_b.id, outcome="geweigerd")) == 1
 
 
@@ -315,6 +287,6 @@ def test_others_are_refused_and_the_refusal_is_audited(app_db, name, who):
     denied = audits(db, action, actor_id=w.staff[who], outcome="geweigerd")
     assert len(denied) == 1 and denied[0].child_id == w.child_a
     assert audits(db, "leerdoel.gelezen") == []
-    assert progress_count(db) == 0 and goal_count(db) == 1
+    assert row_count(db, GoalProgress) == 0 and row_count(db, Goal) == 1
     db.expire_all()
     assert db.get(Goal, goal_id).status == "actief"

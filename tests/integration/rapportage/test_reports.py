@@ -27,7 +27,6 @@ from kinderwerk_pwa.domain.toegang.actor import load_actor
 from kinderwerk_pwa.models import (
     Agreement,
     AttendanceEvent,
-    AuditEvent,
     Child,
     ChildLocation,
     Enrolment,
@@ -43,6 +42,7 @@ from kinderwerk_pwa.models import (
     StaffLocation,
     StaffUser,
 )
+from tests.world import actor, audits
 
 AMS = ZoneInfo("Europe/Amsterdam")
 START, END = date(2026, 2, 2), date(2026, 2, 27)  # Monday .. Friday
@@ -302,18 +302,6 @@ def build_data(db: Session, w) -> Data:
 def data(app_db):
     db, w = app_db
     return db, build_data(db, w)
-
-
-def actor(db, w, key):
-    return load_actor(db, w.staff[key])
-
-
-def audits(db, action, outcome=None):
-    db.expire_all()
-    stmt = select(AuditEvent).where(AuditEvent.action == action)
-    if outcome:
-        stmt = stmt.where(AuditEvent.outcome == outcome)
-    return db.exec(stmt).all()
 
 
 # ==============================================================================================
@@ -638,7 +626,7 @@ def test_kinderwerker_sees_no_overview_and_no_report(data):
         reports.trends(kw, db, [d.w.loc_a], START, END)
     with pytest.raises(PermissionDenied):
         reports.report(kw, db, [], START, END)  # refused, not asked to choose a location
-    refused = audits(db, "overzicht.team", "geweigerd")
+    refused = audits(db, "overzicht.team", outcome="geweigerd")
     assert len(refused) == 4 and all(a.actor_id == kw.id for a in refused)
     assert not audits(db, "rapportage.bekeken") and not audits(db, "overzicht.team_gelezen")
 
@@ -647,7 +635,7 @@ def test_beheerder_sees_no_overview(data):
     db, d = data
     with pytest.raises(PermissionDenied):
         reports.team_overview(actor(db, d.w, "beheerder"), db, TODAY)
-    assert audits(db, "overzicht.team", "geweigerd")
+    assert audits(db, "overzicht.team", outcome="geweigerd")
 
 
 def test_aandachtsfunctionaris_and_teamleider_may_view(data):
@@ -657,7 +645,7 @@ def test_aandachtsfunctionaris_and_teamleider_may_view(data):
     assert {loc.location_id for loc in reports.team_overview(tl, db, TODAY).locations} == {d.w.loc_a, d.w.loc_b}
     reports.report(af, db, [d.w.loc_a], START, END)
     reports.report(tl, db, [d.w.loc_a, d.w.loc_b], START, END)
-    viewed = audits(db, "rapportage.bekeken", "toegestaan")
+    viewed = audits(db, "rapportage.bekeken", outcome="toegestaan")
     assert [(a.actor_id, a.detail) for a in viewed] == [
         (af.id, f"locaties={d.w.loc_a};periode=2026-02-02..2026-02-27"),
         (tl.id, f"locaties={min(d.w.loc_a, d.w.loc_b)},{max(d.w.loc_a, d.w.loc_b)};periode=2026-02-02..2026-02-27")]
@@ -675,7 +663,7 @@ def test_a_location_not_ones_own_is_refused_whole(data):
             reports.report(who, db, ids, START, END)
         with pytest.raises(PermissionDenied):
             reports.trends(who, db, ids, START, END)
-    refused = audits(db, "overzicht.team", "geweigerd")
+    refused = audits(db, "overzicht.team", outcome="geweigerd")
     assert len(refused) == 8
     assert {a.location_id for a in refused} == {d.loc_c, d.w.loc_b, 999_999}
     assert not audits(db, "rapportage.bekeken") and not audits(db, "rapportage.trends_bekeken")

@@ -18,7 +18,6 @@ from kinderwerk_pwa.domain.dossier.timeline import child_timeline
 from kinderwerk_pwa.domain.gesprekken import conversations as conv
 from kinderwerk_pwa.domain.signalering import meldcode as mc
 from kinderwerk_pwa.domain.signalering import signals as sig
-from kinderwerk_pwa.domain.toegang.actor import load_actor
 from kinderwerk_pwa.models import (
     Agreement,
     AuditEvent,
@@ -30,11 +29,17 @@ from kinderwerk_pwa.models import (
     Goal,
     Guardian,
     MeldcodeStep,
-    MeldcodeTrack,
     ParentConversation,
-    StaffLocation,
-    StaffUser,
     utcnow,
+)
+from tests.world import (
+    actor,
+    add_colleague,
+    audits,
+    capture_signal,
+    meldcode_step,
+    start_track,
+    track_of,
 )
 
 FACTS = "Moeder vertelde dat Sem 's nachts slecht slaapt sinds de verhuizing en 's ochtends niet wil eten."
@@ -46,22 +51,8 @@ SIGNAL_FACTS = "Sem vertelde dat hij 's avonds vaak alleen thuis is en dan geen 
 
 # ---- helpers ---------------------------------------------------------------------------------
 
-def actor(db, world, key="kinderwerker"):
-    return load_actor(db, world.staff[key])
-
-
 def petra(db, world) -> int:
     return db.exec(select(Guardian.id).where(Guardian.family_id == world.family_a)).first()
-
-
-def add_colleague(db, world, key="collega", location=None):
-    user = StaffUser(organisation_id=world.org_id, name=f"Test {key}", email=f"{key}@test.nl", role="kinderwerker")
-    db.add(user)
-    db.flush()
-    db.add(StaffLocation(staff_id=user.id, location_id=location or world.loc_a))
-    db.commit()
-    world.staff[key] = user.id
-    return load_actor(db, user.id)
 
 
 def other_family(db, world):
@@ -120,32 +111,14 @@ def counts(db) -> tuple[int, int, int, int]:
                  for model in (ParentConversation, ConversationChild, ConversationGuardian, Agreement))
 
 
-def audits(db, action, *, actor_id=None, outcome=None):
-    db.expire_all()
-    stmt = select(AuditEvent).where(AuditEvent.action == action)
-    if actor_id is not None:
-        stmt = stmt.where(AuditEvent.actor_id == actor_id)
-    if outcome is not None:
-        stmt = stmt.where(AuditEvent.outcome == outcome)
-    return db.exec(stmt).all()
-
-
 def track_at_step_3(db, world, key="kinderwerker") -> int:
     """A meldcode track about Sem, opened by `key`, with step 2 done: step 3 is next."""
-    kw = actor(db, world, key)
-    signal_id = sig.capture_signal(kw, db, {
-        "client_uuid": str(uuid.uuid4()), "child_id": world.child_a, "categories": ["thuissituatie"],
-        "facts": SIGNAL_FACTS, "source": "kind_vertelde"}).signal_id
-    track_id = mc.start_track(kw, db, signal_id, {"client_uuid": str(uuid.uuid4())})
-    mc.record_step(kw, db, track_id, {"client_uuid": str(uuid.uuid4()), "step_no": 2,
-                                      "conclusion": "Besproken met de aandachtsfunctionaris.",
-                                      "with_whom": "Test aandachtsfunctionaris"})
+    signal_id = capture_signal(db, world, key, categories=["thuissituatie"], facts=SIGNAL_FACTS,
+                               source="kind_vertelde")
+    track_id = start_track(db, world, signal_id, key)
+    meldcode_step(db, world, key, track_id, 2, conclusion="Besproken met de aandachtsfunctionaris.",
+                  with_whom="Test aandachtsfunctionaris")
     return track_id
-
-
-def track_of(db, track_id) -> MeldcodeTrack:
-    db.expire_all()
-    return db.get(MeldcodeTrack, track_id)
 
 
 # ---- recording ------------------------------------------------------------------------------

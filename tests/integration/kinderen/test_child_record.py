@@ -6,15 +6,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from sqlmodel import func, select
+from sqlmodel import select
 
 from kinderwerk_pwa import texts
 from kinderwerk_pwa.domain.common.clock import local_today
 from kinderwerk_pwa.domain.common.errors import InvalidInput, NotFound, PermissionDenied
 from kinderwerk_pwa.domain.kinderen import child_record as cr
-from kinderwerk_pwa.domain.toegang.actor import load_actor
 from kinderwerk_pwa.models import (
-    AuditEvent,
     Child,
     ChildLocation,
     Consent,
@@ -22,25 +20,7 @@ from kinderwerk_pwa.models import (
     Guardian,
     PickupPerson,
 )
-
-
-def actor(db, world, key="kinderwerker"):
-    return load_actor(db, world.staff[key])
-
-
-def audits(db, action, *, actor_id=None, outcome=None):
-    db.expire_all()
-    stmt = select(AuditEvent).where(AuditEvent.action == action)
-    if actor_id is not None:
-        stmt = stmt.where(AuditEvent.actor_id == actor_id)
-    if outcome is not None:
-        stmt = stmt.where(AuditEvent.outcome == outcome)
-    return db.exec(stmt).all()
-
-
-def pickup_count(db) -> int:
-    db.expire_all()
-    return db.exec(select(func.count()).select_from(PickupPerson)).one()
+from tests.world import actor, audits, row_count
 
 
 def furnish(db, w) -> dict[str, int]:
@@ -177,11 +157,11 @@ def test_add_pickup_person_validated_and_once(app_db):
     with pytest.raises(InvalidInput) as exc:
         cr.add_pickup_person(kw, db, w.child_a, "Oom Ahmed", "oom", "bel de buurvrouw")
     assert exc.value.message == texts.FOUT_TELEFOON
-    assert pickup_count(db) == 0
+    assert row_count(db, PickupPerson) == 0
     first = cr.add_pickup_person(kw, db, w.child_a, "Oom Ahmed", "oom", "+31 6 1234 5678")
     again = cr.add_pickup_person(kw, db, w.child_a, "oom ahmed", "oom", "")
     assert first == again
-    assert pickup_count(db) == 1
+    assert row_count(db, PickupPerson) == 1
     person = db.get(PickupPerson, first)
     assert (person.child_id, person.name, person.relation, person.phone) == (
         w.child_a, "Oom Ahmed", "oom", "+31 6 1234 5678")
@@ -199,4 +179,4 @@ def test_others_cannot_change_the_record(app_db, who):
     assert len(audits(db, "kind.wijzigen", actor_id=other.id, outcome="geweigerd")) == 2
     db.expire_all()
     assert db.get(Child, w.child_a).may_go_home_alone is False
-    assert pickup_count(db) == 0
+    assert row_count(db, PickupPerson) == 0

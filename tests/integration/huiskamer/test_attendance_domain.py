@@ -10,8 +10,8 @@ from sqlmodel import select
 
 from kinderwerk_pwa.domain.common.errors import InvalidInput, PermissionDenied
 from kinderwerk_pwa.domain.huiskamer import attendance
-from kinderwerk_pwa.domain.toegang.actor import load_actor
 from kinderwerk_pwa.models import AttendanceEvent, AuditEvent, Child, Enrolment, FollowUp
+from tests.world import actor
 
 
 @pytest.fixture(autouse=True)
@@ -27,18 +27,18 @@ def expected_every_day(app_db):
 def _tap(db, w, kind, staff="kinderwerker", child=None, **extra):
     payload = {"client_uuid": str(uuid.uuid4()), "child_id": child or w.child_a, "location_id": w.loc_a,
                "kind": kind, **extra}
-    return attendance.record_attendance(load_actor(db, w.staff[staff]), db, payload), payload
+    return attendance.record_attendance(actor(db, w, staff), db, payload), payload
 
 
 def _status(db, w):
-    view = attendance.day_view(load_actor(db, w.staff["kinderwerker"]), db, w.loc_a)
+    view = attendance.day_view(actor(db, w), db, w.loc_a)
     return {row.child_id: row.status for row in view.children}, view.counts
 
 
 def test_same_check_in_twice_counts_once(app_db):
     db, w = app_db
     result, payload = _tap(db, w, "aanwezig")
-    again = attendance.record_attendance(load_actor(db, w.staff["kinderwerker"]), db, payload)
+    again = attendance.record_attendance(actor(db, w), db, payload)
     assert result.created and not again.created and again.event_id == result.event_id
     assert len(db.exec(select(AttendanceEvent)).all()) == 1
     assert len(db.exec(select(AuditEvent).where(AuditEvent.action == "aanwezigheid.aanwezig")).all()) == 1

@@ -15,20 +15,14 @@ from kinderwerk_pwa.domain.common.clock import local_today
 from kinderwerk_pwa.domain.common.errors import InvalidInput, NotFound, PermissionDenied
 from kinderwerk_pwa.domain.gesprekken import partners as pt
 from kinderwerk_pwa.domain.gesprekken import referrals_out as ro
-from kinderwerk_pwa.domain.signalering import meldcode as mc
-from kinderwerk_pwa.domain.signalering import signals as sig
-from kinderwerk_pwa.domain.toegang.actor import load_actor
 from kinderwerk_pwa.models import AuditEvent, Consent, Partner, ReferralOut
+from tests.world import actor, audits, capture_signal, meldcode_step, row_count, start_track
 
 REASON = "Sem is vaak boos en verdrietig; moeder wil graag opvoedondersteuning van het wijkteam."
 FEEDBACK = "Gezin is in begeleiding bij het wijkteam; eerste gesprek was goed."
 
 
 # ---- helpers ---------------------------------------------------------------------------------
-
-def actor(db, world, key="kinderwerker"):
-    return load_actor(db, world.staff[key])
-
 
 def wijkteam(db, world) -> int:
     return pt.save_partner(actor(db, world, "teamleider"), db, {
@@ -44,31 +38,15 @@ def payload(world, partner_id, **extra) -> dict:
     return data
 
 
-def stored(db) -> int:
-    db.expire_all()
-    return db.exec(select(func.count()).select_from(ReferralOut)).one()
-
-
-def audits(db, action, *, actor_id=None, outcome=None):
-    db.expire_all()
-    stmt = select(AuditEvent).where(AuditEvent.action == action)
-    if actor_id is not None:
-        stmt = stmt.where(AuditEvent.actor_id == actor_id)
-    if outcome is not None:
-        stmt = stmt.where(AuditEvent.outcome == outcome)
-    return db.exec(stmt).all()
-
-
 def decided_track(db, world, report: bool) -> int:
     """A closed meldcode track about Sem whose step-5 decision to report is `report`."""
-    kw, af = actor(db, world), actor(db, world, "aandachtsfunctionaris")
-    signal_id = sig.capture_signal(kw, db, {
-        "client_uuid": str(uuid.uuid4()), "child_id": world.child_a, "categories": ["thuissituatie"],
-        "facts": "Sem had opnieuw blauwe plekken op zijn armen.", "source": "zelf_gezien"}).signal_id
-    track_id = mc.start_track(kw, db, signal_id, {"client_uuid": str(uuid.uuid4())})
+    kw, af = "kinderwerker", "aandachtsfunctionaris"
+    signal_id = capture_signal(db, world, kw, categories=["thuissituatie"],
+                               facts="Sem had opnieuw blauwe plekken op zijn armen.", source="zelf_gezien")
+    track_id = start_track(db, world, signal_id, kw)
 
     def step(who, n, **data):
-        mc.record_step(who, db, track_id, {"client_uuid": str(uuid.uuid4()), "step_no": n, **data})
+        meldcode_step(db, world, who, track_id, n, **data)
 
     step(kw, 2, conclusion="Besproken met de aandachtsfunctionaris.")
     step(kw, 3, conclusion="Gesprek met moeder gevoerd.", with_whom="moeder")
@@ -123,7 +101,7 @@ def test_sharing_without_consent_is_refused_and_nothing_is_stored(app_db):
     assert exc.value.message == texts.FOUT_DELEN_ZONDER_TOESTEMMING
     assert "toestemming" in exc.value.message
     db.rollback()
-    assert stored(db) == 0
+    assert row_count(db, ReferralOut) == 0
     [denied] = audits(db, "doorverwijzing.verstuurd", outcome="geweigerd")
     assert denied.actor_id == w.staff["kinderwerker"] and denied.child_id == w.child_a
     assert denied.detail.startswith("reden=geen_toestemming")
@@ -137,7 +115,7 @@ def test_with_consent_it_is_stored_once_with_default_dates(app_db):
     data = payload(w, partner_id)
     referral_id = ro.refer_out(kw, db, dict(data))
     assert ro.refer_out(kw, db, dict(data)) == referral_id  # a replay
-    assert stored(db) == 1
+    assert row_count(db, ReferralOut) == 1
     r = db.get(ReferralOut, referral_id)
     today = local_today()
     assert (r.child_id, r.location_id, r.partner_id, r.status, r.created_by_id) == (
@@ -175,7 +153,7 @@ def test_a_track_without_a_decision_to_report_does_not_lift_the_consent_rule(app
     with pytest.raises(InvalidInput) as exc:
         ro.refer_out(actor(db, w), db, payload(w, partner_id, consent_given=False, meldcode_track_id=help_only))
     assert exc.value.message == texts.FOUT_DELEN_ZONDER_TOESTEMMING
-    assert stored(db) == 0
+    assert row_count(db, ReferralOut) == 0
     assert ro.report_tracks(actor(db, w), db, w.child_a) == []
 
 
@@ -209,7 +187,7 @@ def test_invalid_referrals_are_refused_in_dutch(app_db, change, field, message):
         ro.refer_out(actor(db, w), db, data)
     assert exc.value.fields.get(field) == message
     db.rollback()
-    assert stored(db) == 0
+    assert row_count(db, ReferralOut) == 0
 
 
 def test_a_kinderwerker_of_the_other_location_cannot_refer_the_child(app_db):
@@ -220,7 +198,7 @@ def test_a_kinderwerker_of_the_other_location_cannot_refer_the_child(app_db):
         ro.refer_out(kb, db, payload(w, partner_id))
     with pytest.raises(PermissionDenied):
         ro.refer_out(kb, db, payload(w, partner_id, location_id=w.loc_b))
-    assert stored(db) == 0
+    assert row_count(db, ReferralOut) == 0
     assert len(audits(db, "doorverwijzing.vastleggen", actor_id=kb.id, outcome="geweigerd")) == 2
     with pytest.raises(PermissionDenied):
         ro.refer_out(actor(db, w, "beheerder"), db, payload(w, partner_id))

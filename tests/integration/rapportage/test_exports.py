@@ -10,13 +10,12 @@ from datetime import date
 
 import openpyxl
 import pytest
-from sqlmodel import select
 
 from kinderwerk_pwa import texts
 from kinderwerk_pwa.domain.common.errors import PermissionDenied
 from kinderwerk_pwa.domain.rapportage import exports, reports
-from kinderwerk_pwa.domain.toegang.actor import load_actor
-from kinderwerk_pwa.models import AuditEvent, Partner, ReferralOut
+from kinderwerk_pwa.models import Partner, ReferralOut
+from tests.world import actor, audits
 
 from .test_reports import END, HYPERLINK, SMALL, START, build_data
 
@@ -35,18 +34,6 @@ def data(app_db):
                        feedback_due=END, status="verstuurd", created_by_id=w.staff["kinderwerker"]))
     db.commit()
     return db, d
-
-
-def actor(db, w, key):
-    return load_actor(db, w.staff[key])
-
-
-def audits(db, action, outcome=None):
-    db.expire_all()
-    stmt = select(AuditEvent).where(AuditEvent.action == action)
-    if outcome:
-        stmt = stmt.where(AuditEvent.outcome == outcome)
-    return db.exec(stmt).all()
 
 
 def the_report(db, d):
@@ -184,14 +171,14 @@ def test_only_a_teamleider_exports(data, export):
     for who in (kw, af, actor(db, w, "beheerder")):
         with pytest.raises(PermissionDenied):
             export(who, db, [w.loc_a], START, END)
-    refused = audits(db, "rapportage.exporteren", "geweigerd")
+    refused = audits(db, "rapportage.exporteren", outcome="geweigerd")
     assert [a.actor_id for a in refused] == [kw.id, af.id, w.staff["beheerder"]]
     assert all(a.location_id == w.loc_a for a in refused)
     # The aandachtsfunctionaris may still view the report on screen.
     reports.report(af, db, [w.loc_a], START, END)
     assert not audits(db, "rapportage.geexporteerd")
     assert export(tl, db, [w.loc_a, w.loc_b], START, END)
-    done = audits(db, "rapportage.geexporteerd", "toegestaan")
+    done = audits(db, "rapportage.geexporteerd", outcome="toegestaan")
     fmt = "xlsx" if export is exports.report_xlsx else "csv"
     assert [(a.actor_id, a.detail) for a in done] == [
         (tl.id, f"formaat={fmt};locaties={w.loc_a},{w.loc_b};periode=2026-02-02..2026-02-27")]
@@ -205,6 +192,6 @@ def test_teamleider_cannot_export_a_location_not_his(data, export):
     tl = actor(db, d.w, "teamleider")
     with pytest.raises(PermissionDenied):
         export(tl, db, [d.w.loc_a, d.loc_c], START, END)
-    refused = audits(db, "rapportage.exporteren", "geweigerd")
+    refused = audits(db, "rapportage.exporteren", outcome="geweigerd")
     assert [(a.actor_id, a.location_id) for a in refused] == [(tl.id, d.loc_c)]
     assert not audits(db, "rapportage.geexporteerd")

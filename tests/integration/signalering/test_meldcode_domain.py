@@ -16,14 +16,19 @@ from kinderwerk_pwa.domain.common.errors import InvalidInput, PermissionDenied
 from kinderwerk_pwa.domain.dossier.timeline import child_timeline
 from kinderwerk_pwa.domain.signalering import meldcode as mc
 from kinderwerk_pwa.domain.signalering import signals as sig
-from kinderwerk_pwa.domain.toegang.actor import load_actor
 from kinderwerk_pwa.models import (
-    AuditEvent,
     MeldcodeStep,
     MeldcodeTrack,
     Signal,
-    StaffLocation,
-    StaffUser,
+)
+from tests.world import (
+    actor,
+    add_colleague,
+    audits,
+    capture_signal,
+    meldcode_step,
+    start_track,
+    track_of,
 )
 
 FACTS = "Sem vertelde dat papa gisteren heel hard had geschreeuwd en met een stoel had gegooid."
@@ -34,41 +39,11 @@ VT_ADVICE = "Veilig Thuis adviseert eerst met moeder te praten."
 
 # ---- helpers ---------------------------------------------------------------------------------
 
-def actor(db, world, key):
-    return load_actor(db, world.staff[key])
-
-
-def add_colleague(db, world, key="collega", location=None):
-    user = StaffUser(organisation_id=world.org_id, name=f"Test {key}", email=f"{key}@test.nl", role="kinderwerker")
-    db.add(user)
-    db.flush()
-    db.add(StaffLocation(staff_id=user.id, location_id=location or world.loc_a))
-    db.commit()
-    world.staff[key] = user.id
-    return load_actor(db, user.id)
-
-
-def capture(db, world, key="kinderwerker", child_id=None, **extra) -> int:
-    data = {"client_uuid": str(uuid.uuid4()), "child_id": child_id or world.child_a,
-            "categories": ["thuissituatie"], "facts": FACTS, "interpretation": INTERPRETATION,
+def capture(db, world, key="kinderwerker", **extra) -> int:
+    data = {"categories": ["thuissituatie"], "facts": FACTS, "interpretation": INTERPRETATION,
             "source": "kind_vertelde"}
     data.update(extra)
-    return sig.capture_signal(actor(db, world, key), db, data).signal_id
-
-
-def start(db, world, signal_id, key="kinderwerker", client_uuid=None) -> int:
-    return mc.start_track(actor(db, world, key), db, signal_id, {"client_uuid": client_uuid or str(uuid.uuid4())})
-
-
-def step(db, world, key, track_id, step_no, **payload):
-    data = {"client_uuid": str(uuid.uuid4()), "step_no": step_no}
-    data.update(payload)
-    return mc.record_step(actor(db, world, key), db, track_id, data)
-
-
-def track_of(db, track_id) -> MeldcodeTrack:
-    db.expire_all()
-    return db.get(MeldcodeTrack, track_id)
+    return capture_signal(db, world, key, **data)
 
 
 def steps_of(db, track_id) -> list[MeldcodeStep]:
@@ -77,23 +52,13 @@ def steps_of(db, track_id) -> list[MeldcodeStep]:
                    .order_by(MeldcodeStep.step_no, MeldcodeStep.id)).all()
 
 
-def audits(db, action, *, actor_id=None, outcome=None):
-    db.expire_all()
-    stmt = select(AuditEvent).where(AuditEvent.action == action)
-    if actor_id is not None:
-        stmt = stmt.where(AuditEvent.actor_id == actor_id)
-    if outcome is not None:
-        stmt = stmt.where(AuditEvent.outcome == outcome)
-    return db.exec(stmt).all()
-
-
 def refused(db, world, key, track_id, step_no, message, **payload):
     """The step is refused with this message and nothing about the track changes."""
     before = track_of(db, track_id)
     snapshot = (before.status, before.current_step, before.due_date, before.decision_report, before.decision_help)
     count = len(steps_of(db, track_id))
     with pytest.raises(InvalidInput) as exc:
-        step(db, world, key, track_id, step_no, **payload)
+        meldcode_step(db, world, key, track_id, step_no, **payload)
     assert exc.value.message == message
     db.rollback()  # what a request does with its session after an error
     after = track_of(db, track_id)
@@ -102,8 +67,9 @@ def refused(db, world, key, track_id, step_no, message, **payload):
 
 
 def through_step_3(db, world, track_id, key="kinderwerker"):
-    step(db, world, key, track_id, 2, conclusion=STEP2_CONCLUSION, with_whom="Test aandachtsfunctionaris")
-    step(db, world, key, track_id, 3, conclusion="Gesprek met moeder gevoerd.", with_whom="moeder")
+    meldcode_step(db, world, key, track_id, 2, conclusion=STEP2_CONCLUSION,
+                  with_whom="Test aandachtsfunctionaris")
+    meldcode_step(db, world, key, track_id, 3, conclusion="Gesprek met moeder gevoerd.", with_whom="moeder")
 
 
 # ---- one complete track ----------------------------------------------------------------------
@@ -115,7 +81,7 @@ def test_one_complete_track_to_a_report(app_db):
     signal_id = capture(db, w)
 
     # Start: step 1 is recorded by the signal, the track waits for step 2, owner is the af.
-    track_id = start(db, w, signal_id)
+    track_id = start_track(db, w, signal_id)
     track = track_of(db, track_id)
     assert track.status == "open"
     assert track.current_step == 2
@@ -135,16 +101,16 @@ def test_one_complete_track_to_a_report(app_db):
     refused(db, w, "kinderwerker", track_id, 2, texts.FOUT_CONCLUSIE_NODIG, conclusion="  ")
 
     # Step 2 by the kinderwerker who opened the track.
-    s2 = step(db, w, "kinderwerker", track_id, 2, conclusion=STEP2_CONCLUSION,
-              with_whom="Test aandachtsfunctionaris", veilig_thuis_advice=VT_ADVICE)
+    s2 = meldcode_step(db, w, "kinderwerker", track_id, 2, conclusion=STEP2_CONCLUSION,
+                       with_whom="Test aandachtsfunctionaris", veilig_thuis_advice=VT_ADVICE)
     assert (s2.step_no, s2.status, s2.by_id, s2.conclusion, s2.with_whom, s2.veilig_thuis_advice) == (
         2, "gedaan", kw.id, STEP2_CONCLUSION, "Test aandachtsfunctionaris", VT_ADVICE)
     assert track_of(db, track_id).current_step == 3
 
     # Step 3: skipping needs a reason; with one it is allowed.
     refused(db, w, "kinderwerker", track_id, 3, texts.FOUT_REDEN_NODIG, skip=True, skip_reason="  ")
-    s3 = step(db, w, "kinderwerker", track_id, 3, skip=True,
-              skip_reason="Een gesprek met vader brengt Sem in gevaar.")
+    s3 = meldcode_step(db, w, "kinderwerker", track_id, 3, skip=True,
+                       skip_reason="Een gesprek met vader brengt Sem in gevaar.")
     assert (s3.status, s3.skip_reason) == ("overgeslagen", "Een gesprek met vader brengt Sem in gevaar.")
     assert track_of(db, track_id).current_step == 4
 
@@ -158,7 +124,7 @@ def test_one_complete_track_to_a_report(app_db):
     refused(db, w, "aandachtsfunctionaris", track_id, 4, texts.FOUT_AFWEGING_ONVOLLEDIG, answers=[True])
     refused(db, w, "aandachtsfunctionaris", track_id, 4, texts.FOUT_AFWEGING_TE_VEEL, answers=[True, True, True])
 
-    s4 = step(db, w, "aandachtsfunctionaris", track_id, 4, answers=[True, True], with_whom="teamleider")
+    s4 = meldcode_step(db, w, "aandachtsfunctionaris", track_id, 4, answers=[True, True], with_whom="teamleider")
     assert (s4.step_no, s4.status, s4.by_id, s4.weighing_answers) == (4, "gedaan", af.id, "1=ja;2=ja")
     assert s4.conclusion == texts.MELDCODE_UITKOMSTEN["melden"]
     assert track_of(db, track_id).current_step == 5
@@ -169,8 +135,8 @@ def test_one_complete_track_to_a_report(app_db):
     refused(db, w, "aandachtsfunctionaris", track_id, 5, texts.FOUT_MELDEN_VERPLICHT, report=False, help=True)
     assert track_of(db, track_id).status == "open"
 
-    s5 = step(db, w, "aandachtsfunctionaris", track_id, 5, report=True, help=True, close=True,
-              conclusion="Melding gedaan bij Veilig Thuis; hulp via het wijkteam.")
+    s5 = meldcode_step(db, w, "aandachtsfunctionaris", track_id, 5, report=True, help=True, close=True,
+                       conclusion="Melding gedaan bij Veilig Thuis; hulp via het wijkteam.")
     assert (s5.step_no, s5.status, s5.by_id) == (5, "gedaan", af.id)
     track = track_of(db, track_id)
     assert track.status == "gesloten"
@@ -180,7 +146,7 @@ def test_one_complete_track_to_a_report(app_db):
 
     # A closed track takes no more steps.
     with pytest.raises(InvalidInput) as exc:
-        step(db, w, "aandachtsfunctionaris", track_id, 5, report=True, help=True)
+        meldcode_step(db, w, "aandachtsfunctionaris", track_id, 5, report=True, help=True)
     assert exc.value.message == texts.FOUT_TRAJECT_GESLOTEN
     assert [(s.step_no, s.status) for s in steps_of(db, track_id)] == [
         (1, "gedaan"), (2, "gedaan"), (3, "overgeslagen"), (4, "gedaan"), (5, "gedaan")]
@@ -201,13 +167,13 @@ def test_one_complete_track_to_a_report(app_db):
 
 def test_no_suspicion_closes_without_report_or_help(app_db):
     db, w = app_db
-    track_id = start(db, w, capture(db, w))
+    track_id = start_track(db, w, capture(db, w))
     # The aandachtsfunctionaris of the location may record every step (also 2 and 3).
     through_step_3(db, w, track_id, key="aandachtsfunctionaris")
-    s4 = step(db, w, "aandachtsfunctionaris", track_id, 4, answers=[False])
+    s4 = meldcode_step(db, w, "aandachtsfunctionaris", track_id, 4, answers=[False])
     assert s4.weighing_answers == "1=nee"
     assert s4.conclusion == texts.MELDCODE_UITKOMSTEN["afsluiten"]
-    step(db, w, "aandachtsfunctionaris", track_id, 5, report=False, help=False)
+    meldcode_step(db, w, "aandachtsfunctionaris", track_id, 5, report=False, help=False)
     track = track_of(db, track_id)
     assert track.status == "gesloten"
     assert track.decision_report is False and track.decision_help is False
@@ -216,23 +182,23 @@ def test_no_suspicion_closes_without_report_or_help(app_db):
 
 def test_teamleider_may_weigh_and_decide(app_db):
     db, w = app_db
-    track_id = start(db, w, capture(db, w))
+    track_id = start_track(db, w, capture(db, w))
     through_step_3(db, w, track_id)
-    step(db, w, "teamleider", track_id, 4, answers=[True, False, True, True, True])
+    meldcode_step(db, w, "teamleider", track_id, 4, answers=[True, False, True, True, True])
     assert mc.weighing_outcome(db, track_id) == "hulp"
-    step(db, w, "teamleider", track_id, 5, report=False, help=True)
+    meldcode_step(db, w, "teamleider", track_id, 5, report=False, help=True)
     track = track_of(db, track_id)
     assert track.status == "gesloten" and track.decision_report is False and track.decision_help is True
 
 
 def test_track_can_stay_open_to_follow_the_help(app_db):
     db, w = app_db
-    track_id = start(db, w, capture(db, w))
+    track_id = start_track(db, w, capture(db, w))
     through_step_3(db, w, track_id)
-    step(db, w, "aandachtsfunctionaris", track_id, 4, answers=[True, False, True, True, True])
+    meldcode_step(db, w, "aandachtsfunctionaris", track_id, 4, answers=[True, False, True, True, True])
     due_before = track_of(db, track_id).due_date
-    step(db, w, "aandachtsfunctionaris", track_id, 5, report=False, help=True, close=False,
-         conclusion="Hulp via het wijkteam; over zes weken kijken of het veilig blijft.")
+    meldcode_step(db, w, "aandachtsfunctionaris", track_id, 5, report=False, help=True, close=False,
+                  conclusion="Hulp via het wijkteam; over zes weken kijken of het veilig blijft.")
     track = track_of(db, track_id)
     assert track.status == "open"
     assert track.closed_at is None
@@ -240,19 +206,19 @@ def test_track_can_stay_open_to_follow_the_help(app_db):
     assert track.due_date > due_before
     assert track.due_date == local_today() + timedelta(days=42)
     # The follow-up ends with another decision that closes it.
-    step(db, w, "aandachtsfunctionaris", track_id, 5, report=False, help=True, close=True,
-         conclusion="Veiligheid duurzaam; afgesloten.")
+    meldcode_step(db, w, "aandachtsfunctionaris", track_id, 5, report=False, help=True, close=True,
+                  conclusion="Veiligheid duurzaam; afgesloten.")
     assert track_of(db, track_id).status == "gesloten"
 
 
 def test_follow_up_date_can_be_chosen(app_db):
     db, w = app_db
-    track_id = start(db, w, capture(db, w))
+    track_id = start_track(db, w, capture(db, w))
     through_step_3(db, w, track_id)
-    step(db, w, "aandachtsfunctionaris", track_id, 4, answers=[True, False, True, True, True])
+    meldcode_step(db, w, "aandachtsfunctionaris", track_id, 4, answers=[True, False, True, True, True])
     follow_up = local_today() + timedelta(days=60)
-    step(db, w, "aandachtsfunctionaris", track_id, 5, report=False, help=True, close=False,
-         follow_up_date=follow_up.isoformat())
+    meldcode_step(db, w, "aandachtsfunctionaris", track_id, 5, report=False, help=True, close=False,
+                  follow_up_date=follow_up.isoformat())
     track = track_of(db, track_id)
     assert track.status == "open" and track.due_date == follow_up
 
@@ -261,12 +227,12 @@ def test_follow_up_date_can_be_chosen(app_db):
 def test_unreadable_follow_up_date_is_invalid_input(app_db, bad):
     """A bad date from the form must come back as a Dutch message (FOUT_DATUM), not a crash."""
     db, w = app_db
-    track_id = start(db, w, capture(db, w))
+    track_id = start_track(db, w, capture(db, w))
     through_step_3(db, w, track_id)
-    step(db, w, "aandachtsfunctionaris", track_id, 4, answers=[True, False, True, True, True])
+    meldcode_step(db, w, "aandachtsfunctionaris", track_id, 4, answers=[True, False, True, True, True])
     with pytest.raises(InvalidInput) as exc:
-        step(db, w, "aandachtsfunctionaris", track_id, 5, report=False, help=True, close=False,
-             follow_up_date=bad)
+        meldcode_step(db, w, "aandachtsfunctionaris", track_id, 5, report=False, help=True, close=False,
+                      follow_up_date=bad)
     assert exc.value.message == texts.FOUT_DATUM
 
 
@@ -278,31 +244,31 @@ def test_unreadable_follow_up_date_is_invalid_input(app_db, bad):
 def test_too_long_texts_are_refused_with_their_own_limit(app_db, field, limit, step_no, extra):
     """The message names the limit of the field that is too long (not always the conclusion's 4000)."""
     db, w = app_db
-    track_id = start(db, w, capture(db, w))
+    track_id = start_track(db, w, capture(db, w))
     with pytest.raises(InvalidInput) as exc:
-        step(db, w, "kinderwerker", track_id, step_no, **{field: "x" * (limit + 1)}, **extra)
+        meldcode_step(db, w, "kinderwerker", track_id, step_no, **{field: "x" * (limit + 1)}, **extra)
     assert str(limit) in exc.value.message
     assert [s.step_no for s in steps_of(db, track_id)] == [1]
     # Exactly at the limit is fine.
-    step(db, w, "kinderwerker", track_id, step_no, **{field: "x" * limit}, **extra)
+    meldcode_step(db, w, "kinderwerker", track_id, step_no, **{field: "x" * limit}, **extra)
     assert [s.step_no for s in steps_of(db, track_id)] == [1, 2]
 
 
 def test_unreadable_step_number_is_invalid_input(app_db):
     db, w = app_db
-    track_id = start(db, w, capture(db, w))
+    track_id = start_track(db, w, capture(db, w))
     with pytest.raises(InvalidInput):
-        step(db, w, "kinderwerker", track_id, "twee", conclusion=STEP2_CONCLUSION)
+        meldcode_step(db, w, "kinderwerker", track_id, "twee", conclusion=STEP2_CONCLUSION)
     assert track_of(db, track_id).current_step == 2
 
 
 def test_colleague_who_did_not_open_the_track_cannot_record_steps(app_db):
     db, w = app_db
-    track_id = start(db, w, capture(db, w))
+    track_id = start_track(db, w, capture(db, w))
     colleague = add_colleague(db, w)
     for key in ("collega", "kinderwerker_b", "beheerder"):
         with pytest.raises(PermissionDenied):
-            step(db, w, key, track_id, 2, conclusion="Ik doe het wel.")
+            meldcode_step(db, w, key, track_id, 2, conclusion="Ik doe het wel.")
     assert audits(db, "meldcode.stap", actor_id=colleague.id, outcome="geweigerd")
     assert [s.step_no for s in steps_of(db, track_id)] == [1]
     assert track_of(db, track_id).current_step == 2
@@ -312,7 +278,7 @@ def test_colleague_who_did_not_open_the_track_cannot_record_steps(app_db):
 
 def test_same_step_payload_twice_stores_one_step(app_db):
     db, w = app_db
-    track_id = start(db, w, capture(db, w))
+    track_id = start_track(db, w, capture(db, w))
     kw = actor(db, w, "kinderwerker")
     data = {"client_uuid": str(uuid.uuid4()), "step_no": 2, "conclusion": STEP2_CONCLUSION}
     first = mc.record_step(kw, db, track_id, dict(data))
@@ -327,8 +293,8 @@ def test_start_track_twice_with_the_same_client_uuid(app_db):
     db, w = app_db
     signal_id = capture(db, w)
     key = str(uuid.uuid4())
-    first = start(db, w, signal_id, client_uuid=key)
-    second = start(db, w, signal_id, client_uuid=key)
+    first = start_track(db, w, signal_id, client_uuid=key)
+    second = start_track(db, w, signal_id, client_uuid=key)
     assert second == first
     db.expire_all()
     assert db.exec(select(func.count()).select_from(MeldcodeTrack)).one() == 1
@@ -340,7 +306,7 @@ def test_earlier_signals_are_linked_at_start(app_db):
     db, w = app_db
     earlier = capture(db, w)
     later = capture(db, w)
-    track_id = start(db, w, later)
+    track_id = start_track(db, w, later)
     db.expire_all()
     assert db.get(Signal, earlier).track_id == track_id
     assert db.get(Signal, later).track_id == track_id
@@ -350,9 +316,9 @@ def test_earlier_signals_are_linked_at_start(app_db):
 
 def test_a_second_signal_about_the_same_child_joins_the_open_track(app_db):
     db, w = app_db
-    track_id = start(db, w, capture(db, w))
+    track_id = start_track(db, w, capture(db, w))
     second = capture(db, w, facts="Sem had een blauwe plek op zijn arm.")
-    joined = start(db, w, second)  # a new client_uuid, but the child already has an open track
+    joined = start_track(db, w, second)  # a new client_uuid, but the child already has an open track
     assert joined == track_id
     db.expire_all()
     assert db.exec(select(func.count()).select_from(MeldcodeTrack)).one() == 1
@@ -365,7 +331,7 @@ def test_a_second_signal_about_the_same_child_joins_the_open_track(app_db):
 def test_owner_falls_back_to_the_opener_without_af_or_teamleider(app_db):
     db, w = app_db
     signal_id = capture(db, w, "kinderwerker_b", child_id=w.child_b)
-    track_id = start(db, w, signal_id, key="kinderwerker_b")
+    track_id = start_track(db, w, signal_id, key="kinderwerker_b")
     assert track_of(db, track_id).owner_id == w.staff["kinderwerker_b"]
 
 
@@ -373,7 +339,7 @@ def test_owner_falls_back_to_the_opener_without_af_or_teamleider(app_db):
 
 def test_get_track_is_refused_for_others(app_db):
     db, w = app_db
-    track_id = start(db, w, capture(db, w))
+    track_id = start_track(db, w, capture(db, w))
     colleague = add_colleague(db, w)
     for key, staff_id in [("kinderwerker_b", w.staff["kinderwerker_b"]), ("collega", colleague.id),
                           ("beheerder", w.staff["beheerder"])]:
@@ -388,8 +354,9 @@ def test_get_track_is_refused_for_others(app_db):
 
 def _timeline_world(db, w):
     signal_id = capture(db, w)
-    track_id = start(db, w, signal_id)
-    step(db, w, "kinderwerker", track_id, 2, conclusion=STEP2_CONCLUSION, with_whom="Test aandachtsfunctionaris")
+    track_id = start_track(db, w, signal_id)
+    meldcode_step(db, w, "kinderwerker", track_id, 2, conclusion=STEP2_CONCLUSION,
+                  with_whom="Test aandachtsfunctionaris")
     return signal_id, track_id
 
 
@@ -444,20 +411,20 @@ def test_acute_signal_leaves_the_acute_list_when_its_track_is_closed(app_db):
     signal_id = capture(db, w, acute=True)
     tl = actor(db, w, "teamleider")
     assert [r.signal_id for r in sig.acute_signals(tl, db)] == [signal_id]
-    track_id = start(db, w, signal_id)
+    track_id = start_track(db, w, signal_id)
     assert [r.track_id for r in sig.acute_signals(tl, db)] == [track_id]  # open track: still on top
     through_step_3(db, w, track_id)
-    step(db, w, "teamleider", track_id, 4, answers=[False])
-    step(db, w, "teamleider", track_id, 5, report=False, help=False)
+    meldcode_step(db, w, "teamleider", track_id, 4, answers=[False])
+    meldcode_step(db, w, "teamleider", track_id, 5, report=False, help=False)
     assert sig.acute_signals(tl, db) == []
 
 
 def test_due_date_moves_with_each_step(app_db):
     db, w = app_db
-    track_id = start(db, w, capture(db, w))
+    track_id = start_track(db, w, capture(db, w))
     track = track_of(db, track_id)
     track.due_date = date(2020, 1, 1)  # overdue
     db.add(track)
     db.commit()
-    step(db, w, "kinderwerker", track_id, 2, conclusion=STEP2_CONCLUSION)
+    meldcode_step(db, w, "kinderwerker", track_id, 2, conclusion=STEP2_CONCLUSION)
     assert track_of(db, track_id).due_date == local_today() + timedelta(days=14)
