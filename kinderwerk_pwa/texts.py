@@ -686,3 +686,88 @@ NAV_OVERZICHT = "Overzicht"
 OVERZICHT_VANDAAG = "Vandaag: {verwacht} verwacht, {aanwezig} aanwezig"
 RAPPORT_PRINT = "Afdrukken / PDF"
 RAPPORT_TRENDS = "Aanwezigheid per week"
+
+# ---------------------------------------------------------------------------------------------
+# Activiteiten en bereik (open werk op pleinen, speeltuinen en scholen; domain/activiteiten,
+# domain/rapportage/activity_reach.py)
+# ---------------------------------------------------------------------------------------------
+ACTIVITEIT_STATUS_LABELS = {"gepland": "Gepland", "gerealiseerd": "Gerealiseerd",
+                            "geannuleerd": "Geannuleerd", "verplaatst": "Verplaatst"}
+ACTIVITEIT_HERHALING_LABELS = {"eenmalig": "Eenmalig", "wekelijks": "Elke week"}
+ACTIVITEIT_PLEK_LABELS = {"": "Op de locatie", "schoolplein": "Schoolplein", "speeltuin": "Speeltuin",
+                          "plein": "Plein", "sporthal": "Sporthal", "buurthuis": "Buurthuis",
+                          "jeugdland": "Jeugdland", "anders": "Andere plek"}
+ACTIVITEIT_LEEFTIJD_LABELS = {"4-6": "4-6 jaar", "7-9": "7-9 jaar", "10-12": "10-12 jaar"}
+ACTIVITEIT_GESLACHT_LABELS = {"jongen": "Jongen", "meisje": "Meisje", "anders": "Anders/onbekend"}
+FOUT_ACTIVITEIT_TITEL = "Vul de naam van de activiteit in."
+FOUT_ACTIVITEIT_SOORT = "Kies een soort activiteit uit de lijst."
+FOUT_ACTIVITEIT_THEMA = "Onbekend thema: {code}. Kies de thema's uit de lijst."
+FOUT_ACTIVITEIT_PLEK = ("Kies waar de activiteit is: op de locatie, schoolplein, speeltuin, plein, sporthal, "
+                        "buurthuis, jeugdland of een andere plek.")
+FOUT_ACTIVITEIT_PLEK_NAAM = "Vul de naam of het adres van de plek in."
+FOUT_ACTIVITEIT_TIJD = "Deze tijd kan ik niet lezen. Gebruik uu:mm, bijvoorbeeld 15:30."
+FOUT_ACTIVITEIT_EIND_VOOR_BEGIN = "De eindtijd ligt vóór de begintijd. Kies een eindtijd na de begintijd."
+FOUT_ACTIVITEIT_TOT_VOOR_VAN = "De laatste datum ligt vóór de eerste datum."
+FOUT_ACTIVITEIT_VER_VOORUIT = "Deze datum ligt meer dan een jaar vooruit. Plan hooguit een jaar vooruit."
+FOUT_ACTIVITEIT_PERIODE_TE_LANG = "Een reeks duurt hooguit een jaar. Plan daarna een nieuwe reeks."
+FOUT_ACTIVITEIT_HERHALING = "Kies eenmalig of elke week."
+FOUT_ACTIVITEIT_AANTAL_GEPLAND = "Het geplande aantal kinderen is een heel getal van 0 tot en met {n}."
+FOUT_ACTIVITEIT_PARTNER = "Kies een school of ketenpartner van jullie organisatie."
+FOUT_ACTIVITEIT_UITVOERDER = "Kies een collega van deze locatie die de activiteit uitvoert."
+FOUT_ACTIVITEIT_KIES = "Kies een activiteit."
+FOUT_ACTIVITEIT_STATUS = "Kies wat er met de activiteit gebeurde: gerealiseerd, geannuleerd of verplaatst."
+FOUT_ACTIVITEIT_AL_GEREGISTREERD = "Deze activiteit is al geregistreerd ({status})."
+FOUT_ACTIVITEIT_TOEKOMST = ("Deze activiteit is nog niet geweest. Registreer wie er kwam op de dag zelf of "
+                            "daarna.")
+FOUT_ACTIVITEIT_TURF_NEGATIEF = "Een aantal kinderen kan niet negatief zijn ({groep})."
+FOUT_ACTIVITEIT_TURF_ONGELDIG = ("Turf per leeftijd (4-6, 7-9, 10-12 jaar) en jongen, meisje of "
+                                 "anders/onbekend, met hele getallen.")
+FOUT_ACTIVITEIT_TURF_TE_GROOT = "Meer dan {n} kinderen in één vakje? Controleer de telling."
+FOUT_ACTIVITEIT_KIND_ID = "Een gekozen kind kan ik niet lezen."
+FOUT_ACTIVITEIT_REDEN_ANNULEREN = "Vul in waarom de activiteit niet doorging."
+FOUT_ACTIVITEIT_NIEUWE_DATUM = "Kies de nieuwe datum van de activiteit."
+FOUT_ACTIVITEIT_NIEUWE_DATUM_ZELFDE = "De nieuwe datum is dezelfde als de oude. Kies een andere datum."
+FOUT_ACTIVITEIT_AFGELAST_MET_KINDEREN = ("Een geannuleerde of verplaatste activiteit heeft geen aanwezigen. "
+                                         "Haal de kinderen en de telling weg.")
+FOUT_ACTIVITEIT_OBSERVATIE_THEMA = "Een observatie hoort bij een thema van deze activiteit ({code} is dat niet)."
+FOUT_ACTIVITEIT_MAAND = "Kies een geldige maand."
+BEREIK_ACT_R_GEPLAND = "Activiteiten gepland"
+BEREIK_ACT_R_GEREALISEERD = "Activiteiten gerealiseerd"
+BEREIK_ACT_R_GEANNULEERD = "Activiteiten geannuleerd"
+BEREIK_ACT_R_VERPLAATST = "Activiteiten verplaatst"
+BEREIK_ACT_R_NIET_GEREGISTREERD = "Activiteiten nog niet geregistreerd"
+BEREIK_ACT_R_UNIEK = "Bereik: unieke geregistreerde kinderen"
+BEREIK_ACT_R_CONTACTEN_GEREGISTREERD = "Contacten met geregistreerde kinderen"
+BEREIK_ACT_R_CONTACTEN_ANONIEM = "Contacten met niet-geregistreerde kinderen (turflijst)"
+BEREIK_ACT_R_CONTACTEN = "Contacten totaal"
+BEREIK_ACT_R_KINDEREN_GEPLAND = "Kinderen gepland"
+BEREIK_ACT_T_KERNCIJFERS = "Activiteiten en bereik: kerncijfers"
+BEREIK_ACT_T_TURF = "Niet-geregistreerde kinderen per leeftijd en geslacht"
+BEREIK_ACT_T_WIJK = "Activiteiten en bereik per wijk"
+BEREIK_ACT_T_SOORT = "Activiteiten en bereik per soort activiteit"
+BEREIK_ACT_T_THEMA = "Activiteiten en bereik per thema"
+BEREIK_ACT_T_PVR_LOCATIE = "Gepland en gerealiseerd per locatie"
+BEREIK_ACT_T_PVR_SOORT = "Gepland en gerealiseerd per soort activiteit"
+BEREIK_ACT_T_PVR_MAAND = "Gepland en gerealiseerd per maand"
+BEREIK_ACT_K_LEEFTIJD = "Leeftijd"
+BEREIK_ACT_K_WIJK = "Wijk"
+BEREIK_ACT_K_SOORT = "Soort activiteit"
+BEREIK_ACT_K_THEMA = "Thema"
+BEREIK_ACT_K_LOCATIE = "Locatie"
+BEREIK_ACT_K_MAAND = "Maand"
+BEREIK_ACT_K_ACTIVITEITEN = "Activiteiten gerealiseerd"
+BEREIK_ACT_K_UNIEK = "Unieke geregistreerde kinderen"
+BEREIK_ACT_K_ANONIEM = "Niet-geregistreerde kinderen"
+BEREIK_ACT_K_CONTACTEN = "Contacten"
+BEREIK_ACT_K_GEPLAND = "Gepland"
+BEREIK_ACT_K_GEREALISEERD = "Gerealiseerd"
+BEREIK_ACT_K_GEANNULEERD = "Geannuleerd"
+BEREIK_ACT_K_NIET_GEREGISTREERD = "Nog niet geregistreerd"
+BEREIK_ACT_K_KINDEREN_GEPLAND = "Kinderen gepland"
+BEREIK_ACT_K_KINDEREN_BEREIKT = "Kinderen bereikt (contacten)"
+BEREIK_ACT_MAAND = "{maand} {jaar}"
+BEREIK_ACT_UITLEG = (
+    "Gepland telt elke activiteit in de periode behalve verplaatste (die tellen op hun nieuwe datum). "
+    "Bereik en contacten komen alleen uit gerealiseerde activiteiten: een contact is een kind bij één "
+    "activiteit, geregistreerd of geturfd. Unieke kinderen tellen alleen geregistreerde kinderen, één keer "
+    "per kind. Aantallen kinderen van 1 tot en met 4 staan er als <5.")

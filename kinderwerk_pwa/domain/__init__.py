@@ -6,6 +6,6 @@ public function takes the acting user (`actor`) as its first argument and checks
 One package per part of the work, importing each other in one direction only (a test enforces
 that too), lowest first:
 
-    common -> toegang -> kinderen -> huiskamer, instroom, signalering -> gesprekken
+    common -> toegang -> kinderen -> huiskamer, instroom, signalering, activiteiten -> gesprekken
            -> dossier, rapportage, offline
 """

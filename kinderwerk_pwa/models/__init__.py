@@ -1,5 +1,14 @@
 """All tables. Importing this package registers every model with SQLModel.metadata."""
 
+from .activities import (
+    Activity,
+    ActivityChild,
+    ActivityObservation,
+    ActivityRegistration,
+    ActivitySeries,
+    ActivitySeriesTheme,
+    ActivityTally,
+)
 from .attendance import AttendanceEvent, FollowUp
 from .audit import AuditEvent
 from .base import UTCDateTime, new_uuid, utcnow
@@ -12,6 +21,8 @@ from .signals import MeldcodeStep, MeldcodeTrack, Signal, SignalCorrection
 from .staff import LoginAttempt, StaffLocation, StaffUser, UserSession
 
 __all__ = [
+    "Activity", "ActivityChild", "ActivityObservation", "ActivityRegistration", "ActivitySeries",
+    "ActivitySeriesTheme", "ActivityTally",
     "Agreement", "AttendanceEvent", "AuditEvent", "Child", "ChildLocation", "Consent",
     "ConversationChild", "ConversationGuardian", "Enrolment", "Family", "FollowUp", "Goal",
     "GoalProgress", "Guardian", "Location", "LoginAttempt", "MeldcodeStep", "MeldcodeTrack",

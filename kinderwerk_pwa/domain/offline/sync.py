@@ -9,6 +9,9 @@ from sqlmodel import Session, select
 
 from ... import texts
 from ...models import Child, ChildLocation, Enrolment, Family, Guardian, Location
+from ..activiteiten import catalog as activity_catalog
+from ..activiteiten.programme import offline_activities
+from ..activiteiten.registration import register_activity
 from ..common.clock import local_today
 from ..common.errors import DomainError
 from ..gesprekken.conversation_notes import record_conversation
@@ -18,17 +21,22 @@ from ..signalering.signals import capture_signal
 from ..toegang import audit
 from ..toegang.actor import Actor
 from ..toegang.locations import enrolments_on
+from ..toegang.permissions import Action, Target, can
 
 API_VERSION = 1
-HANDLERS = {"signaal": capture_signal, "aanwezigheid": record_attendance, "gesprek": record_conversation}
+HANDLERS = {"signaal": capture_signal, "aanwezigheid": record_attendance, "gesprek": record_conversation,
+            "activiteit": register_activity}
 
 
 def offline_context(actor: Actor, db: Session) -> dict:
     """Names and ids only (data minimisation): the children of the actor's locations, today's
-    expected children per huiskamer, and families for notes. Wiped from the phone at logout."""
+    expected children per huiskamer, families for notes, and this week's activities. Children only
+    of locations where the actor may read children, activities only where she may register them:
+    a beheerder gets neither. Wiped from the phone at logout."""
     locations = db.exec(select(Location).where(Location.id.in_(actor.location_ids or {-1}),
                                                Location.organisation_id == actor.organisation_id)).all()
-    ids = [loc.id for loc in locations]
+    ids = [loc.id for loc in locations
+           if can(actor, Action.KIND_LEZEN, Target(loc.organisation_id, frozenset({loc.id})))]
     rows = db.exec(select(Child, ChildLocation.location_id).join(ChildLocation, ChildLocation.child_id == Child.id)
                    .where(ChildLocation.location_id.in_(ids or [-1]), Child.status != "uitgestroomd")
                    .order_by(Child.first_name, Child.last_name)).all()
@@ -39,7 +47,9 @@ def offline_context(actor: Actor, db: Session) -> dict:
     families = db.exec(select(Family).where(Family.id.in_(family_ids or {-1}))).all()
     guardians = db.exec(select(Guardian).where(Guardian.family_id.in_(family_ids or {-1}))).all()
     names = {c.id: c.full_name for c, _ in rows}
-    audit.record(db, actor, "offline.context", object_type="offline", detail=f"kinderen={len(names)}")
+    activities = offline_activities(actor, db, today)
+    audit.record(db, actor, "offline.context", object_type="offline",
+                 detail=f"kinderen={len(names)};activiteiten={len(activities)}")
     db.commit()
     return {
         "api_version": API_VERSION,
@@ -55,6 +65,8 @@ def offline_context(actor: Actor, db: Session) -> dict:
                       "guardians": [{"id": g.id, "name": g.name} for g in guardians if g.family_id == f.id]}
                      for f in families],
         "categories": [{"code": c.code, "label": c.label} for c in categories()],
+        "activities": activities,
+        "activity_catalog": activity_catalog.as_dict(),
     }
 
 
@@ -85,5 +97,5 @@ def store_item(actor: Actor, db: Session, item: dict) -> ItemResult:
         db.rollback()
         return ItemResult(client_uuid, "geweigerd", reason=exc.message)
     stored_id = getattr(result, "signal_id", None) or getattr(result, "event_id", None) or \
-        getattr(result, "conversation_id", None)
+        getattr(result, "conversation_id", None) or getattr(result, "registration_id", None)
     return ItemResult(client_uuid, "opgeslagen", id=stored_id)

@@ -52,6 +52,9 @@ class Action(StrEnum):
     MEDEWERKER_BEHEREN = "medewerker.beheren"
     LOCATIE_BEHEREN = "locatie.beheren"
     AUDIT_LEZEN = "audit.lezen"
+    ACTIVITEIT_PLANNEN = "activiteit.plannen"
+    ACTIVITEIT_REGISTREREN = "activiteit.registreren"
+    ACTIVITEIT_LEZEN = "activiteit.lezen"
 
 
 G, L, A, AL, O = Scope.GEEN, Scope.EIGEN_LOCATIE, Scope.AUTEUR, Scope.AUTEUR_OF_EIGEN_LOCATIE, Scope.ORGANISATIE  # noqa: E741
@@ -82,6 +85,11 @@ _TABLE: dict[Action, tuple[Scope, Scope, Scope, Scope]] = {
     Action.MEDEWERKER_BEHEREN: (G, G, G, O),
     Action.LOCATIE_BEHEREN: (G, G, G, O),
     Action.AUDIT_LEZEN: (G, G, G, O),
+    # Activities of the open work: planned by the teamleider for her locations, or by a worker for
+    # her own; registered in the field (children by name: the same need-to-know as kind.lezen).
+    Action.ACTIVITEIT_PLANNEN: (L, L, L, G),
+    Action.ACTIVITEIT_REGISTREREN: (L, L, L, G),
+    Action.ACTIVITEIT_LEZEN: (L, L, L, G),
 }
 
 MATRIX: dict[Action, dict[str, Scope]] = {
