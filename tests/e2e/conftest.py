@@ -18,6 +18,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from playwright.sync_api import Error as PlaywrightError
+
+from .helpers import TIMEOUT_MS, prepare_context, wait_ready_for_screenshot
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "test-results" / "screenshots"
@@ -165,12 +168,15 @@ def _fresh_screenshots():
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium (.ci/run does)")
+    # Every expect() waits as long as an action may: generous, so a busy machine does not fail a test.
+    expect.set_options(timeout=TIMEOUT_MS)
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
+                                     timeout=TIMEOUT_MS)
         yield browser
         browser.close()
 
@@ -182,8 +188,9 @@ def _slug(text: str) -> str:
 class Screens:
     """Takes a screenshot of every page a test visits: after any action that changed the URL."""
 
-    def __init__(self, test_name: str):
+    def __init__(self, test_name: str, base_url: str):
         self.test_name = _slug(test_name)
+        self.base_url = base_url
         self.count = 0
         self.last_url = ""
         SHOTS.mkdir(parents=True, exist_ok=True)
@@ -192,15 +199,32 @@ class Screens:
         self.count += 1
         name = f"{self.test_name}-{self.count:02d}{'-' + _slug(label) if label else ''}.png"
         path = SHOTS / name
-        page.screenshot(path=str(path), full_page=True)
+        # A full-page shot of a long page at device scale 2 takes seconds on a busy machine.
+        page.screenshot(path=str(path), full_page=True, animations="disabled", timeout=TIMEOUT_MS)
         return path
 
     def after_action(self, page) -> None:
         if page.is_closed() or page.url == self.last_url:
             return
         self.last_url = page.url
-        page.wait_for_timeout(600)  # let the page hydrate and render its data
+        if page.url.startswith(self.base_url):
+            # Shoot the page once it shows its heading over a live connection, not the prerendered
+            # HTML before its data. Only the picture depends on this: a page without an h1 is shot
+            # as it is after a short while; the test's own expect() calls check the content.
+            try:
+                wait_ready_for_screenshot(page)
+            except (AssertionError, PlaywrightError):
+                pass
         self.shot(page, page.url.split("/", 3)[-1] or "start")
+
+    def final(self, page) -> None:
+        """The last picture of a test: never an error of its own that hides the test's result."""
+        if page.is_closed():
+            return
+        try:
+            self.shot(page, "einde")
+        except PlaywrightError as exc:
+            print(f"screenshot at the end of {self.test_name} failed: {exc}")
 
 
 _SCREENS: dict[int, Screens] = {}
@@ -238,12 +262,11 @@ def _install_screenshot_hooks() -> None:
 
 
 def _context(browser, app, request, options):
-    context = browser.new_context(base_url=app.base_url, locale="nl-NL",
-                                  timezone_id="Europe/Amsterdam", **options)
-    context.set_default_timeout(15_000)
+    context = prepare_context(browser.new_context(base_url=app.base_url, locale="nl-NL",
+                                                  timezone_id="Europe/Amsterdam", **options))
     page = context.new_page()
     _install_screenshot_hooks()
-    screens = Screens(request.node.name)
+    screens = Screens(request.node.name, app.base_url)
     _SCREENS[id(page)] = screens
     page.screens = screens  # type: ignore[attr-defined]
     return context, page
@@ -253,7 +276,7 @@ def _context(browser, app, request, options):
 def phone(browser, app, request):
     context, page = _context(browser, app, request, PHONE)
     yield page
-    page.screens.shot(page, "einde")
+    page.screens.final(page)
     context.close()
 
 
@@ -261,7 +284,7 @@ def phone(browser, app, request):
 def desktop(browser, app, request):
     context, page = _context(browser, app, request, DESKTOP)
     yield page
-    page.screens.shot(page, "einde")
+    page.screens.final(page)
     context.close()
 
 
@@ -271,13 +294,13 @@ def new_context(browser, app, request):
     contexts = []
 
     def make(kind: str = "phone"):
-        context = browser.new_context(base_url=app.base_url, locale="nl-NL", timezone_id="Europe/Amsterdam",
-                                      **(PHONE if kind == "phone" else DESKTOP))
-        context.set_default_timeout(15_000)
+        context = prepare_context(browser.new_context(
+            base_url=app.base_url, locale="nl-NL", timezone_id="Europe/Amsterdam",
+            **(PHONE if kind == "phone" else DESKTOP)))
         _install_screenshot_hooks()
         index = len(contexts) + 1
         context.on("page", lambda page: _SCREENS.__setitem__(
-            id(page), Screens(f"{request.node.name}-apparaat{index}")))
+            id(page), Screens(f"{request.node.name}-apparaat{index}", app.base_url)))
         contexts.append(context)
         return context
 

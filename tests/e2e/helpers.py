@@ -1,14 +1,54 @@
-"""Shared steps for the browser tests."""
+"""Shared steps for the browser tests.
+
+Every wait here is a wait on what the person at the screen waits for (an element's new state),
+through Playwright's auto-waiting `expect(...)` with a generous timeout; never a fixed sleep and
+never "network idle". A generous timeout costs nothing when the app is quick and keeps the suite
+green on a busy two-core machine; only a tight one flakes.
+"""
 
 from __future__ import annotations
 
 import pyotp
-from playwright.sync_api import Page, expect
+from playwright.sync_api import BrowserContext, Locator, Page, expect
 from sqlmodel import Session, select
 
 from kinderwerk_pwa.db import make_engine
 from kinderwerk_pwa.demo.generator import DEMO_PASSWORD
 from kinderwerk_pwa.models import StaffUser
+
+# One generous timeout for every action, navigation, expect and screenshot (milliseconds).
+TIMEOUT_MS = 60_000
+
+# Reflex hydrates a page over its websocket: once the socket connects, React is running (the socket
+# is opened from a React effect) and the page's hydrate/on_load event is on the server, ahead of
+# anything the test does next. Reflex calls the instrumentation hooks window.__reflex_otel.
+# onSocketConnect / onSocketDisconnect (the hooks reflex-otel installs); this script, installed in
+# every test browser before the app's own scripts, mirrors them onto <html data-e2e-socket="...">
+# so a test can wait for the connection with an ordinary expect().
+SOCKET_ATTRIBUTE = "data-e2e-socket"
+SOCKET_MARKER_SCRIPT = """
+(() => {
+  const mark = (value) => document.documentElement && document.documentElement.setAttribute(
+      "SOCKET_ATTRIBUTE", value);
+  const previous = window.__reflex_otel || {};
+  window.__reflex_otel = Object.assign({}, previous, {
+    onSocketConnect(...args) { mark("open"); return previous.onSocketConnect?.(...args); },
+    onSocketDisconnect(...args) { mark("closed"); return previous.onSocketDisconnect?.(...args); },
+  });
+})();
+""".replace("SOCKET_ATTRIBUTE", SOCKET_ATTRIBUTE)
+
+# What Reflex shows while its websocket is down: a pulsing wifi-off icon inside the
+# "Connection Error: ..." overlay, and after repeated failures a "Cannot connect to server" toast.
+CONNECTION_ERROR = 'div[title^="Connection Error"] svg, [data-sonner-toast]:has-text("Cannot connect to server")'
+
+
+def prepare_context(context: BrowserContext) -> BrowserContext:
+    """Generous timeouts and the websocket marker, for every browser context a test opens."""
+    context.set_default_timeout(TIMEOUT_MS)
+    context.set_default_navigation_timeout(TIMEOUT_MS)
+    context.add_init_script(SOCKET_MARKER_SCRIPT)
+    return context
 
 
 def with_db(database_url: str, fn):
@@ -28,9 +68,34 @@ def demo_user(database_url: str, role: str, index: int = 0) -> StaffUser:
     return users[index]
 
 
-def wait_ready(page: Page) -> None:
-    """Reflex pages hydrate over a websocket; wait until the page is loaded and idle."""
-    page.wait_for_load_state("networkidle")
+def page_heading(page: Page) -> Locator:
+    """The page's own h1 (not the app name at the top of the desktop sidebar)."""
+    return page.locator("h1:not(nav h1)").first
+
+
+def connected(page: Page) -> None:
+    """Reflex's websocket is open (the page is hydrated) and no connection error is shown."""
+    expect(page.locator("html"), "the page's Reflex websocket connects").to_have_attribute(
+        SOCKET_ATTRIBUTE, "open")
+    expect(page.locator(CONNECTION_ERROR), "no connection error is shown").to_have_count(0)
+
+
+def wait_ready(page: Page, ready: Locator | None = None) -> None:
+    """Wait until the page is usable, as a person would: hydrated and connected to the server,
+    no connection error, and its content showing. `ready` is what to see first (pass something
+    only the page's loaded data can show, e.g. a heading with a location's name); by default the
+    page's h1."""
+    # The content first: after a navigation it is only on the new page, so the connection check
+    # that follows is about the new page's websocket, not the one of the page we came from.
+    expect(ready if ready is not None else page_heading(page)).to_be_visible()
+    connected(page)
+
+
+def wait_ready_for_screenshot(page: Page, timeout_ms: int = 15_000) -> None:
+    """For the screenshot taken after each page change: the same signals with a bounded wait, as
+    this only decides what the picture shows (callers ignore a timeout)."""
+    expect(page_heading(page)).to_be_visible(timeout=timeout_ms)
+    expect(page.locator("html")).to_have_attribute(SOCKET_ATTRIBUTE, "open", timeout=timeout_ms)
 
 
 def submit_login(page: Page, email: str, password: str = DEMO_PASSWORD) -> None:
@@ -61,5 +126,4 @@ def login(page: Page, email: str, password: str = DEMO_PASSWORD, database_url: s
         secret = with_db(database_url, lambda db: db.exec(
             select(StaffUser.totp_secret).where(StaffUser.email == email)).one())
         enter_code(page, secret)
-    expect(page.get_by_role("heading", name="Vandaag", level=1)).to_be_visible()
-    wait_ready(page)
+    wait_ready(page, page.get_by_role("heading", name="Vandaag", level=1))

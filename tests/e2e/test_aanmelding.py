@@ -79,18 +79,18 @@ def test_referral_to_placement_to_vandaag(phone, app):
     assert sorted(goals) == ["huiswerk afmaken", "minder snel boos worden"]
 
     # On Vandaag: expected on the next Monday, not on the next Tuesday.
+    # The location's name arrives with the day's list: once it shows, the list is complete.
+    location_heading = phone.get_by_role("heading", name=location.name, level=1)
     phone.goto(f"/huiskamer/{location.id}?dag={_next(1).isoformat()}")
-    wait_ready(phone)
+    wait_ready(phone, location_heading)
     expect(phone.locator(f'button[data-child-id="{child.id}"]')).to_be_visible()
     phone.goto(f"/huiskamer/{location.id}?dag={_next(2).isoformat()}")
-    wait_ready(phone)
-    expect(phone.get_by_role("heading", name=location.name, level=1)).to_be_visible()
+    wait_ready(phone, location_heading)
     expect(phone.locator(f'button[data-child-id="{child.id}"]')).to_have_count(0)
 
     # The child's page: record, goals, evaluation.
     phone.goto(f"/kind/{child.id}")
-    wait_ready(phone)
-    expect(phone.get_by_role("heading", name="Noah Doorenbosch", level=1)).to_be_visible()
+    wait_ready(phone, phone.get_by_role("heading", name="Noah Doorenbosch", level=1))
     expect(phone.get_by_text("Sharon Doorenbosch (moeder)")).to_be_visible()
     expect(phone.get_by_text("maandag, woensdag")).to_be_visible()
     expect(phone.get_by_text("minder snel boos worden")).to_be_visible()

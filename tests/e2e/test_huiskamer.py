@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -65,43 +66,65 @@ def _tile(page, child):
     return page.locator(f'button[data-child-id="{child.id}"]')
 
 
+def _panel(page, child):
+    """The options dialog of a child (its title is the child's name)."""
+    return page.get_by_role("dialog", name=child.full_name)
+
+
 def test_check_in_twenty_and_the_day_flow(phone, app):
     location, worker, children = _setup_day(app, 24)
     login(phone, worker.email)
     phone.get_by_role("link").filter(has_text=location.name).first.tap()
-    expect(phone.get_by_role("heading", name=location.name, level=1)).to_be_visible()
-    wait_ready(phone)
+    # The location's name comes with the day's data: once it shows, the tiles are there too.
+    wait_ready(phone, phone.get_by_role("heading", name=location.name, level=1))
     names = [c.full_name for c in children]
-    for child in children[:20]:
+    counts = phone.get_by_role("group", name="Tellingen")
+    present = counts.get_by_label("Aanwezig", exact=True)
+    before = int(re.match(r"\s*(\d+)", present.text_content()).group(1))
+    for n, child in enumerate(children[:20], start=before + 1):
         tile = _tile(phone, child)
         expect(tile).to_have_attribute("aria-label", f"{child.full_name}: Verwacht")
         tile.tap()
+        # Wait for what the person waits for before the next tap: this tile checked in, and counted.
         expect(tile).to_have_attribute("data-status", "aanwezig")
-    counts = phone.get_by_role("group", name="Tellingen")
-    expect(counts.get_by_label("Aanwezig")).to_contain_text("20")
+        expect(tile).to_have_attribute("aria-label", re.compile(rf"^{re.escape(child.full_name)}: Aanwezig"))
+        expect(present).to_have_text(re.compile(rf"^\s*{n}\s*Aanwezig"))
+    expect(present).to_have_text(re.compile(rf"^\s*{before + 20}\s*Aanwezig"))
 
     # Pick-up by an authorised person.
     _tile(phone, children[1]).tap()
-    phone.get_by_role("button", name="Oma Truus").tap()
+    panel = _panel(phone, children[1])
+    expect(panel).to_be_visible()
+    panel.get_by_role("button", name="Oma Truus").tap()
+    expect(panel).to_be_hidden()
     expect(_tile(phone, children[1])).to_have_attribute("data-status", "opgehaald")
     expect(_tile(phone, children[1])).to_contain_text("Oma Truus")
 
     # Going home alone without the parents' permission is refused with a warning.
     _tile(phone, children[0]).tap()
-    phone.get_by_role("button", name="Zelfstandig naar huis").tap()
-    expect(phone.get_by_role("alert").filter(has_text="mag niet zelfstandig naar huis")).to_be_visible()
-    phone.get_by_role("button", name="Sluiten").tap()
+    panel = _panel(phone, children[0])
+    expect(panel).to_be_visible()
+    panel.get_by_role("button", name="Zelfstandig naar huis").tap()
+    expect(panel.get_by_role("alert").filter(has_text="mag niet zelfstandig naar huis")).to_be_visible()
+    panel.get_by_role("button", name="Sluiten").tap()
+    expect(panel).to_be_hidden()
     expect(_tile(phone, children[0])).to_have_attribute("data-status", "aanwezig")
 
     # Afgemeld with a reason.
     phone.get_by_role("button", name=f"Opties voor {names[20]}").tap()
-    phone.get_by_label("Reden van afmelding").fill("ziek")
-    phone.get_by_role("button", name="Afgemeld", exact=True).tap()
+    panel = _panel(phone, children[20])
+    expect(panel).to_be_visible()
+    panel.get_by_label("Reden van afmelding").fill("ziek")
+    panel.get_by_role("button", name="Afgemeld", exact=True).tap()
+    expect(panel).to_be_hidden()
     expect(_tile(phone, children[20])).to_have_attribute("data-status", "afgemeld")
 
     # Absent without notice creates the follow-up "ouder bellen".
     phone.get_by_role("button", name=f"Opties voor {names[21]}").tap()
-    phone.get_by_role("button", name="Afwezig zonder bericht").tap()
+    panel = _panel(phone, children[21])
+    expect(panel).to_be_visible()
+    panel.get_by_role("button", name="Afwezig zonder bericht").tap()
+    expect(panel).to_be_hidden()
     expect(_tile(phone, children[21])).to_have_attribute("data-status", "afwezig")
     expect(phone.get_by_text(f"Ouder bellen: {names[21]}", exact=True)).to_be_visible()
 
@@ -129,10 +152,10 @@ def test_two_devices_see_each_other_within_two_seconds(new_context, app):
     b = new_context("phone").new_page()
     login(a, worker.email)
     login(b, other_worker.email)
+    name = children[25]
     for page in (a, b):
         page.goto(f"/huiskamer/{location.id}")
-        wait_ready(page)
-    name = children[25]
+        wait_ready(page, _tile(page, name))
     expect(_tile(b, name)).to_have_attribute("data-status", "verwacht")
     _tile(a, name).tap()
     expect(_tile(a, name)).to_have_attribute("data-status", "aanwezig")

@@ -91,10 +91,31 @@ def test_offline_capture_reload_and_send(phone, app, new_context):
     phone.screens.shot(phone, "offline-herladen")
     assert with_db(app.database_url, lambda db: db.exec(select(Signal).where(Signal.facts == facts)).all()) == []
 
-    # Back online: everything is sent and stored exactly once.
-    phone.context.set_offline(False)
-    phone.evaluate("window.dispatchEvent(new Event('online'))")
-    expect(phone.locator("#kw-wachtrij")).to_contain_text("3 items opgeslagen op de server", timeout=15_000)
+    # Keep a copy of the queue as it is on the phone (IndexedDB) before the connection returns.
+    queued = phone.evaluate("window.kinderwerkOffline.queue()")
+    assert len(queued) == 3 and {i["state"] for i in queued} == {"wacht"}
+    queued_by_uuid = {i["client_uuid"]: i for i in queued}
+
+    # Back online: everything is sent and stored exactly once. Capture the phone's own POST.
+    with phone.expect_response(lambda r: r.url.endswith("/api/sync") and r.request.method == "POST") as first:
+        phone.context.set_offline(False)
+        phone.evaluate("window.dispatchEvent(new Event('online'))")
+    expect(phone.locator("#kw-wachtrij")).to_contain_text("3 items opgeslagen op de server")
+    sent_body = first.value.request.post_data
+    sent = first.value.request.post_data_json
+    # What was sent is exactly the queue that waited on the phone.
+    assert {i["payload"]["client_uuid"] for i in sent["items"]} == set(queued_by_uuid)
+    for item in sent["items"]:
+        waiting = queued_by_uuid[item["payload"]["client_uuid"]]
+        assert (item["type"], item["queued_by"], item["payload"]) == \
+            (waiting["type"], waiting["queued_by"], waiting["payload"])
+    assert first.value.status == 200
+    first_results = {r["client_uuid"]: r for r in first.value.json()["results"]}
+    assert set(first_results) == set(queued_by_uuid)
+    assert all(r["status"] == "opgeslagen" and r["id"] for r in first_results.values()), first_results
+    assert phone.evaluate("window.kinderwerkOffline.queue()") == [], "the phone's queue is empty now"
+
+    uuids = list(queued_by_uuid)
 
     def stored(db):
         signals = db.exec(select(Signal).where(Signal.facts == facts)).all()
@@ -104,13 +125,30 @@ def test_offline_capture_reload_and_send(phone, app, new_context):
         audits = db.exec(select(AuditEvent).where(AuditEvent.actor_id == worker.id, AuditEvent.action.in_(
             ["signaal.vastgelegd", "aanwezigheid.aanwezig"]), AuditEvent.object_id.in_(
             [str(s.id) for s in signals] + [str(e.id) for e in events]))).all()
-        return signals, events, audits
-    signals, events, audits = with_db(app.database_url, stored)
+        by_uuid = db.exec(select(Signal.client_uuid).where(Signal.client_uuid.in_(uuids))).all() + \
+            db.exec(select(AttendanceEvent.client_uuid).where(AttendanceEvent.client_uuid.in_(uuids))).all()
+        return signals, events, audits, sorted(by_uuid)
+    signals, events, audits, by_uuid = with_db(app.database_url, stored)
     assert len(signals) == 1 and len(events) == 2 and len(audits) == 3
-    # Sending the same queue again stores nothing twice.
-    phone.evaluate("window.kinderwerkOffline.sync()")
-    again, events_again, _ = with_db(app.database_url, stored)
-    assert len(again) == 1 and len(events_again) == 2
+    assert by_uuid == sorted(uuids), "each queued item is stored exactly once"
+    assert {first_results[s.client_uuid]["id"] for s in signals} == {signals[0].id}
+    assert {first_results[e.client_uuid]["id"] for e in events} == {e.id for e in events}
+
+    # Sending the same queue again (a phone that lost the answer to its POST sends it once more)
+    # stores nothing twice: replay exactly the captured request, with the same session cookie.
+    replay = phone.evaluate("""async (body) => {
+        const response = await fetch("/api/sync", {method: "POST", credentials: "same-origin", cache: "no-store",
+            headers: {"Content-Type": "application/json", "X-Kinderwerk": "1"}, body});
+        return {status: response.status, body: await response.json()};
+    }""", sent_body)
+    assert replay["status"] == 200, replay
+    again_results = {r["client_uuid"]: r for r in replay["body"]["results"]}
+    # The answer says each item is stored, under the id it got the first time.
+    assert again_results == first_results, replay
+    signals_again, events_again, audits_again, by_uuid_again = with_db(app.database_url, stored)
+    assert [s.id for s in signals_again] == [s.id for s in signals]
+    assert sorted(e.id for e in events_again) == sorted(e.id for e in events)
+    assert len(audits_again) == 3 and by_uuid_again == sorted(uuids)
 
     # The teamleider sees the signal.
     from .helpers import demo_user
@@ -135,5 +173,5 @@ def test_refused_item_is_shown_with_its_reason(phone, app):
         client_uuid: window.kinderwerkOffline.uuid(), child_id: childId, location_id: locationId,
         kind: 'aanwezig', at: new Date().toISOString()})""", [other, location.id])
     alert = phone.get_by_role("alert").filter(has_text="Niet opgeslagen")
-    expect(alert).to_be_visible(timeout=15_000)
+    expect(alert).to_be_visible()
     expect(alert).to_contain_text("hoort niet (meer) bij een van jouw locaties")

@@ -18,7 +18,7 @@ from kinderwerk_pwa.domain.common.clock import local_today
 from kinderwerk_pwa.models import Child, Enrolment, Location, Signal, StaffLocation, StaffUser
 
 from .conftest import DESKTOP, PHONE, start_app, stop_app
-from .helpers import login, wait_ready, with_db
+from .helpers import login, prepare_context, wait_ready, with_db
 
 pytestmark = pytest.mark.e2e
 
@@ -98,17 +98,18 @@ def test_runs_on_postgresql_with_redis_and_two_workers(prod_app, browser):
         return location, workers[0], workers[1], child
     location, first, second, child = with_db(prod_app.database_url, setup)
 
-    contexts = [browser.new_context(base_url=prod_app.base_url, locale="nl-NL", timezone_id="Europe/Amsterdam",
-                                    **options) for options in (PHONE, DESKTOP)]
+    contexts = [prepare_context(browser.new_context(base_url=prod_app.base_url, locale="nl-NL",
+                                                    timezone_id="Europe/Amsterdam", **options))
+                for options in (PHONE, DESKTOP)]
     try:
         a, b = contexts[0].new_page(), contexts[1].new_page()
         login(a, first.email)
         login(b, second.email)
-        for page in (a, b):
-            page.goto(f"/huiskamer/{location.id}")
-            wait_ready(page)
         tile_a = a.get_by_role("button", name=f"{child.full_name}:")
         tile_b = b.get_by_role("button", name=f"{child.full_name}:")
+        for page, tile in ((a, tile_a), (b, tile_b)):
+            page.goto(f"/huiskamer/{location.id}")
+            wait_ready(page, tile)
         expect(tile_b).to_have_attribute("data-status", "verwacht")
         tile_a.tap()
         expect(tile_a).to_have_attribute("data-status", "aanwezig")

@@ -18,14 +18,15 @@ def test_overview_click_through_and_export(desktop, app):
     leader = demo_user(app.database_url, "teamleider")
     login(desktop, leader.email, database_url=app.database_url)
     desktop.goto("/overzicht")
-    wait_ready(desktop)
-    expect(desktop.get_by_role("heading", name="Teamoverzicht", level=1)).to_be_visible()
     figures = desktop.get_by_role("button", name="Open meldcodetrajecten:")
-    expect(figures.first).to_be_visible()
+    # The figures come with the overview's data.
+    wait_ready(desktop, figures.first)
+    expect(desktop.get_by_role("heading", name="Teamoverzicht", level=1)).to_be_visible()
     overdue = desktop.get_by_role("link").filter(has_text="te laat")
     for i in range(figures.count()):  # open each location's list until an overdue track shows
         figures.nth(i).click()
-        desktop.wait_for_timeout(400)
+        # The list is open (it renders with the same update): now it either has an overdue track or not.
+        expect(figures.nth(i)).to_have_attribute("aria-expanded", "true")
         if overdue.count():
             break
     expect(overdue.first).to_be_visible()
@@ -34,7 +35,8 @@ def test_overview_click_through_and_export(desktop, app):
     expect(desktop.get_by_text("Stap 1: Signalen in kaart brengen")).to_be_visible()
 
     desktop.goto("/rapportage")
-    wait_ready(desktop)
+    # The form's locations come with the page's data: a click before they show would send none.
+    wait_ready(desktop, desktop.get_by_role("checkbox").first)
     desktop.get_by_role("button", name="Rapportage maken").click()
     expect(desktop.get_by_role("heading", name="Kerncijfers")).to_be_visible()
     expect(desktop.get_by_role("heading", name="Aanwezigheid per week")).to_be_visible()
