@@ -56,3 +56,10 @@ def page_shell(*children: rx.Component, active: str) -> rx.Component:
         rx.el.nav(*nav, class_name="kw-bottomnav", aria_label=texts.NAV_HOOFDMENU),
         class_name="kw-shell",
     )
+
+
+def page(title, *children: rx.Component, active: str, **props) -> rx.Component:
+    """A logged-in page: its title as the one h1, then its content in a column. title None: the
+    page puts its own h1 (it names what was loaded, so it is shown only once that is there)."""
+    heading = [] if title is None else [rx.heading(title, size="7", as_="h1")]
+    return page_shell(rx.vstack(*heading, *children, **{"width": "100%", **props}), active=active)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import reflex as rx
 
 from .. import texts
-from ..components.form import LABEL_STYLE
-from ..components.layout import page_shell
-from ..db import session_scope
+from ..components.form import search_field
+from ..components.layout import page
+from ..components.messages import error_callout
 from ..domain.common.clock import format_day
-from ..domain.common.errors import DomainError
 from ..domain.gesprekken import conversations
+from ..state.page import PageState
 from ..state.session import SessionState
 
 
@@ -21,31 +21,15 @@ def agreement_dicts(rows) -> list[dict[str, str]]:
              "family": f"{a.family_name} · {a.child_names}"} for a in rows]
 
 
-class GesprekkenState(SessionState):
+class GesprekkenState(PageState, SessionState):
     agreements: list[dict[str, str]] = []
     families: list[dict[str, str]] = []
     query: str = ""
-    error: str = ""
 
     def _reload(self, db, actor) -> None:
         self.agreements = agreement_dicts(conversations.my_agreements(actor, db, self.today()))
         self.families = [{"id": str(f.id), "name": f.name, "children": f.child_names}
                          for f in conversations.find_families(actor, db, self.query)]
-
-    def _run(self, action=None):
-        self.error = ""
-        with session_scope() as db:
-            actor = self._actor(db)
-            if actor is None:
-                return rx.redirect("/login")
-            self._show_user(actor)
-            try:
-                if action is not None:
-                    action(actor, db)
-                self._reload(db, actor)
-            except DomainError as exc:
-                self.error = exc.message
-        return None
 
     @rx.event
     def load(self):
@@ -86,31 +70,23 @@ def agreement_row(a, on_done) -> rx.Component:
 
 
 def gesprekken_page() -> rx.Component:
-    return page_shell(
-        rx.vstack(
-            rx.heading(texts.GESPREKKEN_TITEL, size="7", as_="h1"),
-            rx.cond(GesprekkenState.error != "",
-                    rx.callout(GesprekkenState.error, icon="triangle-alert", color_scheme="red", role="alert")),
-            rx.heading(texts.GESPREKKEN_MIJN_AFSPRAKEN, size="5", as_="h2"),
-            rx.cond(GesprekkenState.agreements.length() == 0,
-                    rx.text(texts.GESPREKKEN_GEEN_AFSPRAKEN, color_scheme="gray")),
-            rx.vstack(rx.foreach(GesprekkenState.agreements, lambda a: agreement_row(a, GesprekkenState.done)),
-                      width="100%", spacing="2", role="list", aria_label=texts.GESPREKKEN_MIJN_AFSPRAKEN),
-            rx.heading(texts.GESPREKKEN_GEZINNEN, size="5", as_="h2"),
-            rx.box(
-                rx.el.label(texts.GESPREKKEN_ZOEK_GEZIN, html_for="gezin-zoek", style=LABEL_STYLE),
-                rx.input(id="gezin-zoek", type="search", value=GesprekkenState.query,
-                         on_change=GesprekkenState.search.debounce(250), size="3", width="100%"),
-                width="100%",
-            ),
-            rx.vstack(rx.foreach(GesprekkenState.families, lambda f: rx.link(
-                rx.box(rx.text(f["name"], weight="bold"), rx.text(f["children"], size="2", color_scheme="gray"),
-                       class_name="kw-card kw-tap", width="100%"),
-                href="/gezin/" + f["id"], underline="none", color="inherit", width="100%")),
-                width="100%", spacing="2"),
-            width="100%",
-            spacing="3",
-            max_width="760px",
-        ),
+    return page(
+        texts.GESPREKKEN_TITEL,
+        error_callout(GesprekkenState.error),
+        rx.heading(texts.GESPREKKEN_MIJN_AFSPRAKEN, size="5", as_="h2"),
+        rx.cond(GesprekkenState.agreements.length() == 0,
+                rx.text(texts.GESPREKKEN_GEEN_AFSPRAKEN, color_scheme="gray")),
+        rx.vstack(rx.foreach(GesprekkenState.agreements, lambda a: agreement_row(a, GesprekkenState.done)),
+                  width="100%", spacing="2", role="list", aria_label=texts.GESPREKKEN_MIJN_AFSPRAKEN),
+        rx.heading(texts.GESPREKKEN_GEZINNEN, size="5", as_="h2"),
+        search_field(texts.GESPREKKEN_ZOEK_GEZIN, "gezin-zoek", GesprekkenState.query,
+                     GesprekkenState.search.debounce(250)),
+        rx.vstack(rx.foreach(GesprekkenState.families, lambda f: rx.link(
+            rx.box(rx.text(f["name"], weight="bold"), rx.text(f["children"], size="2", color_scheme="gray"),
+                   class_name="kw-card kw-tap", width="100%"),
+            href="/gezin/" + f["id"], underline="none", color="inherit", width="100%")),
+            width="100%", spacing="2"),
         active="/gesprekken",
+        spacing="3",
+        max_width="760px",
     )

@@ -9,16 +9,17 @@ import uuid
 import reflex as rx
 
 from .. import texts
-from ..components.form import INPUT_STYLE, LABEL_STYLE, text_field
-from ..components.layout import page_shell
-from ..db import session_scope
+from ..components.card import section_card
+from ..components.form import INPUT_STYLE, LABEL_STYLE, select_input, text_field
+from ..components.layout import page
+from ..components.messages import error_callout, notice_callout
 from ..domain.common.clock import format_day, format_moment
-from ..domain.common.errors import DomainError, InvalidInput
 from ..domain.dossier.timeline import child_timeline
 from ..domain.gesprekken import conversations
 from ..domain.instroom import intake
 from ..domain.kinderen import goals as goals_domain
 from ..domain.kinderen.child_record import child_record
+from ..state.page import PageState
 from ..state.session import SessionState
 
 
@@ -34,7 +35,7 @@ class GoalCard:
     points: list[dict[str, str]] = dataclasses.field(default_factory=list)
 
 
-class KindState(SessionState):
+class KindState(PageState, SessionState):
     child: dict[str, str] = {}
     guardians: list[dict[str, str]] = []
     pickups: list[dict[str, str]] = []
@@ -43,8 +44,6 @@ class KindState(SessionState):
     siblings: list[dict[str, str]] = []
     goals: list[GoalCard] = []
     timeline: list[dict[str, str]] = []
-    error: str = ""
-    notice: str = ""
     leaving: str = ""  # location id whose placement is being ended
     form_key: int = 0
 
@@ -90,25 +89,11 @@ class KindState(SessionState):
             for i in child_timeline(actor, db, record.id)
         ]
 
-    def _run(self, action=None, success: str = ""):
-        self.error, self.notice = "", ""
-        with session_scope() as db:
-            actor = self._actor(db)
-            if actor is None:
-                return rx.redirect("/login")
-            self._show_user(actor)
-            try:
-                if action is not None:
-                    action(actor, db)
-                self._reload(db, actor)
-            except InvalidInput as exc:
-                self.error = exc.message
-                return None
-            except DomainError as exc:
-                self.error, self.child = exc.message, {}
-                return None
-        self.notice = success
-        return None
+    def _clear_page(self) -> None:
+        self.child = {}
+
+    def _save(self, action):
+        return self._run(action, success=texts.OPGESLAGEN)
 
     @rx.event
     def load(self):
@@ -119,12 +104,11 @@ class KindState(SessionState):
     def evaluate(self, form: dict):
         payload = {"client_uuid": str(uuid.uuid4()), "goal_id": form.get("goal_id", ""),
                    "score": form.get("score", "")}
-        return self._run(lambda actor, db: goals_domain.record_evaluation(actor, db, payload), texts.OPGESLAGEN)
+        return self._save(lambda actor, db: goals_domain.record_evaluation(actor, db, payload))
 
     @rx.event
     def achieved(self, goal_id: str):
-        return self._run(lambda actor, db: goals_domain.set_goal_status(actor, db, int(goal_id), "behaald"),
-                         texts.OPGESLAGEN)
+        return self._save(lambda actor, db: goals_domain.set_goal_status(actor, db, int(goal_id), "behaald"))
 
     @rx.event
     def start_leaving(self, location_id: str):
@@ -134,16 +118,14 @@ class KindState(SessionState):
     def leave(self, form: dict):
         location_id = int(self.leaving or 0)
         payload = {"reason": form.get("reason", ""), "end_date": form.get("end_date") or None}
-        result = self._run(lambda actor, db: intake.end_placement(actor, db, self._child_id(), location_id, payload),
-                           texts.OPGESLAGEN)
+        result = self._save(lambda actor, db: intake.end_placement(actor, db, self._child_id(), location_id, payload))
         if not self.error:
             self.leaving = ""
         return result
 
 
 def _section(title: str, *children) -> rx.Component:
-    return rx.box(rx.heading(title, size="3", as_="h2", margin_bottom="6px"), *children,
-                  class_name="kw-card", width="100%")
+    return section_card(title, *children, size="3")
 
 
 def _goal(goal: GoalCard) -> rx.Component:
@@ -160,7 +142,7 @@ def _goal(goal: GoalCard) -> rx.Component:
             rx.el.input(type="hidden", name="goal_id", value=goal.id),
             rx.hstack(
                 rx.box(rx.el.label(texts.KIND_EVALUATIE, html_for="evaluatie-" + goal.id, style=LABEL_STYLE),
-                       rx.el.select(*[rx.el.option(str(n), value=str(n)) for n in range(1, 6)],
+                       select_input(*[rx.el.option(str(n), value=str(n)) for n in range(1, 6)],
                                     id="evaluatie-" + goal.id, name="score", style=INPUT_STYLE),
                        width="100%"),
                 rx.button(texts.KIND_EVALUATIE_OPSLAAN, type="submit", size="3", class_name="kw-tap"),
@@ -233,38 +215,35 @@ def _record() -> rx.Component:
     )
 
 
+def _child() -> rx.Component:
+    return rx.vstack(
+        rx.heading(KindState.child["name"], size="7", as_="h1"),
+        rx.text(KindState.child["detail"], color_scheme="gray"),
+        rx.hstack(
+            rx.badge(KindState.child["status"]),
+            rx.cond(KindState.child["family_id"] != "",
+                    rx.link(texts.GEZIN_GESPREKKEN + " en afspraken met het gezin",
+                            href="/gezin/" + KindState.child["family_id"], class_name="kw-tap")),
+            align="center", spacing="3", wrap="wrap"),
+        _record(),
+        _section(texts.KIND_LEERDOELEN,
+                 rx.cond(KindState.goals.length() == 0, rx.text(texts.KIND_GEEN_DOELEN, size="2")),
+                 rx.foreach(KindState.goals, _goal)),
+        rx.heading("Tijdlijn", size="5", as_="h2"),
+        rx.cond(KindState.timeline.length() == 0, rx.text("Nog niets vastgelegd.", color_scheme="gray")),
+        rx.el.ol(rx.foreach(KindState.timeline, _timeline_item),
+                 style={"padding": 0, "margin": 0, "width": "100%"}),
+        width="100%",
+        spacing="3",
+    )
+
+
 def kind_page() -> rx.Component:
-    return page_shell(
-        rx.vstack(
-            rx.cond(KindState.error != "",
-                    rx.callout(KindState.error, icon="triangle-alert", color_scheme="red", role="alert", width="100%")),
-            rx.cond(KindState.notice != "",
-                    rx.callout(KindState.notice, icon="check", color_scheme="teal", role="status", width="100%")),
-            rx.cond(
-                KindState.child["id"],
-                rx.vstack(
-                    rx.heading(KindState.child["name"], size="7", as_="h1"),
-                    rx.text(KindState.child["detail"], color_scheme="gray"),
-                    rx.hstack(
-                        rx.badge(KindState.child["status"]),
-                        rx.cond(KindState.child["family_id"] != "",
-                                rx.link(texts.GEZIN_GESPREKKEN + " en afspraken met het gezin",
-                                        href="/gezin/" + KindState.child["family_id"], class_name="kw-tap")),
-                        align="center", spacing="3", wrap="wrap"),
-                    _record(),
-                    _section(texts.KIND_LEERDOELEN,
-                             rx.cond(KindState.goals.length() == 0, rx.text(texts.KIND_GEEN_DOELEN, size="2")),
-                             rx.foreach(KindState.goals, _goal)),
-                    rx.heading("Tijdlijn", size="5", as_="h2"),
-                    rx.cond(KindState.timeline.length() == 0, rx.text("Nog niets vastgelegd.", color_scheme="gray")),
-                    rx.el.ol(rx.foreach(KindState.timeline, _timeline_item),
-                             style={"padding": 0, "margin": 0, "width": "100%"}),
-                    width="100%",
-                    spacing="3",
-                ),
-            ),
-            width="100%",
-            max_width="860px",
-        ),
+    return page(
+        None,
+        error_callout(KindState.error, width="100%"),
+        notice_callout(KindState.notice, width="100%"),
+        rx.cond(KindState.child["id"], _child()),
         active="/kinderen",
+        max_width="860px",
     )

@@ -5,65 +5,59 @@ from __future__ import annotations
 import reflex as rx
 
 from .. import texts
-from ..components.layout import page_shell
-from ..db import session_scope
-from ..domain.common.errors import DomainError
+from ..components.form import LABEL_STYLE, search_field, select_input
+from ..components.layout import page
 from ..domain.kinderen.children import list_children
 from ..domain.toegang.locations import my_locations_today
+from ..state.page import PageState
 from ..state.session import SessionState
 
 
-class KinderenState(SessionState):
+class KinderenState(PageState, SessionState):
     location_options: list[dict[str, str]] = []
     location_id: str = ""
     query: str = ""
     children: list[dict[str, str]] = []
-    error: str = ""
 
-    def _reload(self):
+    def _reload(self, db, actor) -> None:
         self.children = []
-        self.error = ""
-        with session_scope() as db:
-            actor = self._actor(db)
-            if actor is None:
-                return rx.redirect("/login")
-            self._show_user(actor)
-            if not self.location_options:
-                self.location_options = [
-                    {"id": str(r.id), "name": r.name} for r in my_locations_today(actor, db, self.today())
-                ]
-            if not self.location_id and self.location_options:
-                self.location_id = self.location_options[0]["id"]
-            if not self.location_id:
-                return None
-            try:
-                rows = list_children(actor, db, int(self.location_id), query=self.query, today=self.today())
-            except (DomainError, ValueError) as exc:
-                self.error = getattr(exc, "message", texts.GEEN_TOEGANG)
-                return None
+        if not self.location_options:
+            self.location_options = [
+                {"id": str(r.id), "name": r.name} for r in my_locations_today(actor, db, self.today())
+            ]
+        if not self.location_id and self.location_options:
+            self.location_id = self.location_options[0]["id"]
+        if not self.location_id:
+            return
         self.children = [
             {"id": str(r.id), "name": r.name, "detail": f"{r.age} jaar · {r.school_group}",
              "status": texts.CHILD_STATUS_LABELS.get(r.status, r.status)}
-            for r in rows
+            for r in list_children(actor, db, int(self.location_id), query=self.query, today=self.today())
         ]
-        return None
+
+    def _clear_page(self) -> None:
+        self.children = []
 
     @rx.event
     def load(self):
         self.location_options = []
         self.location_id = ""
         self.query = ""
-        return self._reload()
+        return self._run()
 
     @rx.event
     def set_location(self, value: str):
+        if not str(value).isdigit():
+            # Not an id the page offers: refused like a location that is not hers.
+            self.children, self.error = [], texts.GEEN_TOEGANG
+            return None
         self.location_id = value
-        return self._reload()
+        return self._run()
 
     @rx.event
     def search(self, value: str):
         self.query = value[:100]
-        return self._reload()
+        return self._run()
 
 
 def _child_row(row) -> rx.Component:
@@ -83,32 +77,24 @@ def _child_row(row) -> rx.Component:
 
 
 def kinderen_page() -> rx.Component:
-    return page_shell(
-        rx.vstack(
-            rx.heading(texts.KINDEREN_TITEL, size="7", as_="h1"),
-            rx.box(
-                rx.el.label(texts.KINDEREN_LOCATIE, html_for="kinderen-locatie", style={"fontWeight": 500}),
-                rx.el.select(
-                    rx.foreach(KinderenState.location_options,
-                               lambda o: rx.el.option(o["name"], value=o["id"])),
-                    id="kinderen-locatie",
-                    value=KinderenState.location_id,
-                    on_change=KinderenState.set_location,
-                    style={"width": "100%", "minHeight": "48px", "fontSize": "16px", "borderRadius": "8px"},
-                ),
-                width="100%",
+    return page(
+        texts.KINDEREN_TITEL,
+        rx.box(
+            rx.el.label(texts.KINDEREN_LOCATIE, html_for="kinderen-locatie", style=LABEL_STYLE),
+            select_input(
+                rx.foreach(KinderenState.location_options,
+                           lambda o: rx.el.option(o["name"], value=o["id"])),
+                id="kinderen-locatie",
+                value=KinderenState.location_id,
+                on_change=KinderenState.set_location,
+                style={"width": "100%", "minHeight": "48px", "fontSize": "16px", "borderRadius": "8px"},
             ),
-            rx.box(
-                rx.el.label(texts.KINDEREN_ZOEK, html_for="kinderen-zoek", style={"fontWeight": 500}),
-                rx.input(id="kinderen-zoek", type="search", value=KinderenState.query,
-                         on_change=KinderenState.search.debounce(250), size="3", width="100%"),
-                width="100%",
-            ),
-            rx.cond(KinderenState.error != "", rx.callout(KinderenState.error, color_scheme="red", role="alert")),
-            rx.text(KinderenState.children.length().to_string() + " kinderen", size="2", color_scheme="gray"),
-            rx.vstack(rx.foreach(KinderenState.children, _child_row), width="100%", spacing="2"),
-            spacing="3",
             width="100%",
         ),
+        search_field(texts.KINDEREN_ZOEK, "kinderen-zoek", KinderenState.query, KinderenState.search.debounce(250)),
+        rx.cond(KinderenState.error != "", rx.callout(KinderenState.error, color_scheme="red", role="alert")),
+        rx.text(KinderenState.children.length().to_string() + " kinderen", size="2", color_scheme="gray"),
+        rx.vstack(rx.foreach(KinderenState.children, _child_row), width="100%", spacing="2"),
         active="/kinderen",
+        spacing="3",
     )

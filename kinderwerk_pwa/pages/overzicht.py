@@ -7,34 +7,27 @@ from __future__ import annotations
 import reflex as rx
 
 from .. import texts
-from ..components.layout import page_shell
-from ..db import session_scope
-from ..domain.common.errors import DomainError
+from ..components.layout import page
+from ..components.messages import error_callout
 from ..domain.rapportage import reports
+from ..state.page import PageState
 from ..state.session import SessionState
 
 
-class OverzichtState(SessionState):
+class OverzichtState(PageState, SessionState):
     locations: list[dict[str, str]] = []
     tracks: list[dict[str, str]] = []
     acute: list[dict[str, str]] = []
     alerts: list[dict[str, str]] = []
-    error: str = ""
     open_list: str = ""  # which list is open: "<location id>:<figure>"
 
     @rx.event
     def load(self):
-        self.error, self.open_list, self.locations, self.tracks = "", "", [], []
-        with session_scope() as db:
-            actor = self._actor(db)
-            if actor is None:
-                return rx.redirect("/login")
-            self._show_user(actor)
-            try:
-                view = reports.team_overview(actor, db, self.today())
-            except DomainError as exc:
-                self.error = exc.message
-                return None
+        self.open_list, self.locations, self.tracks = "", [], []
+        return self._run()
+
+    def _reload(self, db, actor) -> None:
+        view = reports.team_overview(actor, db, self.today())
         self.locations = [{
             "id": str(loc.location_id), "name": loc.name,
             "today": texts.OVERZICHT_VANDAAG.format(verwacht=loc.expected.count, aanwezig=loc.present.count)
@@ -57,7 +50,6 @@ class OverzichtState(SessionState):
                        "overdue": ""} for loc in view.locations for i in loc.acute_signals.ids]
         self.alerts = [{"location": str(loc.location_id), "id": str(i), "text": f"{texts.KINDEREN_TITEL}: {i}",
                         "overdue": ""} for loc in view.locations for i in loc.accumulation_alerts.ids]
-        return None
 
     @rx.event
     def toggle(self, key: str):
@@ -116,14 +108,11 @@ def _location(loc) -> rx.Component:
 
 
 def overzicht_page() -> rx.Component:
-    return page_shell(
-        rx.vstack(
-            rx.heading(texts.OVERZICHT_TITEL, size="7", as_="h1"),
-            rx.cond(OverzichtState.error != "",
-                    rx.callout(OverzichtState.error, icon="triangle-alert", color_scheme="red", role="alert")),
-            rx.link(texts.RAPPORT_TITEL, href="/rapportage", class_name="kw-tap"),
-            rx.box(rx.foreach(OverzichtState.locations, _location), class_name="kw-overview", width="100%"),
-            width="100%", spacing="3",
-        ),
+    return page(
+        texts.OVERZICHT_TITEL,
+        error_callout(OverzichtState.error),
+        rx.link(texts.RAPPORT_TITEL, href="/rapportage", class_name="kw-tap"),
+        rx.box(rx.foreach(OverzichtState.locations, _location), class_name="kw-overview", width="100%"),
         active="/meer",
+        spacing="3",
     )

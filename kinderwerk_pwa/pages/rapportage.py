@@ -10,14 +10,14 @@ from typing import Any
 import reflex as rx
 
 from .. import texts
-from ..components.form import LABEL_STYLE, text_field
-from ..components.layout import page_shell
+from ..components.form import card_form, checkbox_group, text_field
+from ..components.layout import page
+from ..components.messages import error_callout
 from ..components.native_form import native_form
-from ..db import session_scope
-from ..domain.common.errors import DomainError, InvalidInput
 from ..domain.rapportage import reports
 from ..domain.signalering.signal_catalog import categories
 from ..domain.toegang.locations import my_locations_today
+from ..state.page import PageState
 from ..state.session import SessionState
 
 
@@ -39,7 +39,7 @@ def _cell(value) -> str:
 TREND_CATEGORIES = [c.label for c in categories()]
 
 
-class RapportageState(SessionState):
+class RapportageState(PageState, SessionState):
     locations: list[dict[str, str]] = []
     chosen: list[str] = []
     start: str = ""
@@ -47,10 +47,9 @@ class RapportageState(SessionState):
     tables: list[TableView] = []
     weekly: list[dict[str, Any]] = []
     monthly: list[dict[str, Any]] = []
-    error: str = ""
     form_key: int = 0
 
-    def _make(self, db, actor) -> None:
+    def _reload(self, db, actor) -> None:
         start, end = date.fromisoformat(self.start), date.fromisoformat(self.end)
         result = reports.report(actor, db, [int(i) for i in self.chosen], start, end)
         self.tables = [TableView(t.title, list(t.columns), [[_cell(c) for c in row] for row in t.rows])
@@ -71,45 +70,43 @@ class RapportageState(SessionState):
             monthly.setdefault(x, {"maand": x})["leerdoelen vooruit (%)"] = round(100 * value) if value is not None else 0
         self.monthly = list(monthly.values())
 
+    def _clear_page(self) -> None:
+        self.tables = []
+
+    def _show_invalid(self, exc, db, actor) -> None:
+        # No report for a period the domain refuses: not the previous one under the new dates.
+        super()._show_invalid(exc, db, actor)
+        self.tables = []
+
+    def _offer_locations(self, actor, db) -> None:
+        self.locations = [{"id": str(r.id), "name": r.name} for r in my_locations_today(actor, db, self.today())]
+        self.chosen = [loc["id"] for loc in self.locations]
+
     @rx.event
     def load(self):
-        self.error, self.tables = "", []
-        today = self.today()
-        self.end = (today.replace(day=1) - timedelta(days=1)).isoformat()
+        self.tables = []
+        self.end = (self.today().replace(day=1) - timedelta(days=1)).isoformat()
         self.start = date.fromisoformat(self.end).replace(day=1).isoformat()
-        with session_scope() as db:
-            actor = self._actor(db)
-            if actor is None:
-                return rx.redirect("/login")
-            self._show_user(actor)
-            self.locations = [{"id": str(r.id), "name": r.name} for r in my_locations_today(actor, db, today)]
-            self.chosen = [loc["id"] for loc in self.locations]
-            try:
-                self._make(db, actor)
-            except DomainError as exc:
-                self.error, self.tables = exc.message, []
         self.form_key += 1
-        return None
+        return self._run(self._offer_locations)
 
     @rx.event
     def make(self, form: dict):
-        self.error = ""
         self.chosen = [k.removeprefix("loc_") for k, v in form.items() if k.startswith("loc_") and v]
         self.start, self.end = str(form.get("start", "")), str(form.get("end", ""))
-        if not self.chosen:
-            self.error, self.tables = texts.RAPPORT_GEEN_LOCATIES, []
+        problem = texts.RAPPORT_GEEN_LOCATIES if not self.chosen else self._unreadable()
+        if problem:
+            self.error, self.tables = problem, []
             return None
-        with session_scope() as db:
-            actor = self._actor(db)
-            if actor is None:
-                return rx.redirect("/login")
-            try:
-                self._make(db, actor)
-            except (InvalidInput, DomainError) as exc:
-                self.error, self.tables = exc.message, []
-            except ValueError:
-                self.error, self.tables = texts.FOUT_DATUM, []
-        return None
+        return self._run()
+
+    def _unreadable(self) -> str:
+        """Dates (and location ids) that are not what the form sends."""
+        try:
+            date.fromisoformat(self.start), date.fromisoformat(self.end), [int(i) for i in self.chosen]
+        except ValueError:
+            return texts.FOUT_DATUM
+        return ""
 
 
 def _table(table: TableView) -> rx.Component:
@@ -165,42 +162,28 @@ def _download(kind: str, label: str) -> rx.Component:
 
 
 def rapportage_page() -> rx.Component:
-    return page_shell(
-        rx.vstack(
-            rx.heading(texts.RAPPORT_TITEL, size="7", as_="h1"),
-            rx.el.form(
-                rx.vstack(
-                    rx.hstack(
-                        text_field(texts.RAPPORT_VAN, "start", type_="date", default_value=RapportageState.start),
-                        text_field(texts.RAPPORT_TOT, "end", type_="date", default_value=RapportageState.end),
-                        width="100%", wrap="wrap",
-                    ),
-                    rx.el.fieldset(
-                        rx.el.legend(texts.RAPPORT_KIES_LOCATIES, style=LABEL_STYLE),
-                        rx.foreach(RapportageState.locations, lambda loc: rx.el.label(
-                            rx.el.input(type="checkbox", name="loc_" + loc["id"], default_checked=True,
-                                        style={"width": "22px", "height": "22px"}),
-                            loc["name"],
-                            style={"display": "flex", "gap": "10px", "alignItems": "center", "minHeight": "44px"})),
-                        style={"border": "none", "padding": 0, "margin": 0},
-                    ),
-                    rx.button(texts.RAPPORT_MAKEN, type="submit", size="3", class_name="kw-tap"),
-                    spacing="3", width="100%",
-                ),
-                on_submit=RapportageState.make, key=RapportageState.form_key, class_name="kw-card kw-noprint",
-                style={"width": "100%"},
+    return page(
+        texts.RAPPORT_TITEL,
+        card_form(
+            rx.hstack(
+                text_field(texts.RAPPORT_VAN, "start", type_="date", default_value=RapportageState.start),
+                text_field(texts.RAPPORT_TOT, "end", type_="date", default_value=RapportageState.end),
+                width="100%", wrap="wrap",
             ),
-            rx.cond(RapportageState.error != "",
-                    rx.callout(RapportageState.error, icon="triangle-alert", color_scheme="red", role="alert")),
-            rx.cond(RapportageState.tables.length() > 0, rx.hstack(
-                _download("xlsx", texts.RAPPORT_EXPORT_XLSX),
-                _download("csv", texts.RAPPORT_EXPORT_CSV),
-                rx.button(texts.RAPPORT_PRINT, size="3", variant="outline", class_name="kw-tap",
-                          on_click=rx.call_script("window.print()")),
-                class_name="kw-noprint", width="100%", wrap="wrap")),
-            rx.foreach(RapportageState.tables, _table),
-            rx.cond(RapportageState.weekly.length() > 0, _charts()),
-            width="100%", spacing="3",
+            checkbox_group(texts.RAPPORT_KIES_LOCATIES, RapportageState.locations, "loc_", label_key="name",
+                           checked=lambda loc: True),
+            rx.button(texts.RAPPORT_MAKEN, type="submit", size="3", class_name="kw-tap"),
+            on_submit=RapportageState.make, key=RapportageState.form_key, class_name="kw-card kw-noprint",
         ),
+        error_callout(RapportageState.error),
+        rx.cond(RapportageState.tables.length() > 0, rx.hstack(
+            _download("xlsx", texts.RAPPORT_EXPORT_XLSX),
+            _download("csv", texts.RAPPORT_EXPORT_CSV),
+            rx.button(texts.RAPPORT_PRINT, size="3", variant="outline", class_name="kw-tap",
+                      on_click=rx.call_script("window.print()")),
+            class_name="kw-noprint", width="100%", wrap="wrap")),
+        rx.foreach(RapportageState.tables, _table),
+        rx.cond(RapportageState.weekly.length() > 0, _charts()),
         active="/meer",
+        spacing="3",
     )

@@ -12,10 +12,10 @@ import reflex as rx
 
 from .. import texts
 from ..auth import pending, totp
-from ..components.native_form import native_form
-from ..db import session_scope
-from ..models import StaffUser
-from .login import _field
+from ..components.messages import error_callout
+from ..domain.toegang.second_factor import pending_setup
+from ..state import without_actor
+from .login import login_field, login_form, login_frame
 
 
 class SecondFactorState(rx.State):
@@ -41,96 +41,61 @@ class SecondFactorState(rx.State):
         self.expired = state is None or state[1] != pending.SETUP
         if self.expired:
             return
-        with session_scope() as db:
-            user = db.get(StaffUser, state[0])
-            if user is None or user.totp_enabled:
-                self.expired = True
-                return
-            if not user.totp_secret:
-                user.totp_secret = totp.new_secret()
-                db.add(user)
-                db.commit()
-            secret, email = user.totp_secret, user.email
-            self.explanation = (
-                texts.INSTELLEN_UITLEG.format(role=texts.ROLE_LABELS.get(user.role, user.role).lower())
-                if totp.required_for(user.role) else texts.INSTELLEN_UITLEG_VRIJWILLIG)
-        svg = totp.qr_svg(totp.provisioning_uri(secret, email))
+        setup = without_actor.call(pending_setup, state[0], totp.new_secret())
+        if setup is None:
+            self.expired = True
+            return
+        self.explanation = (
+            texts.INSTELLEN_UITLEG.format(role=texts.ROLE_LABELS.get(setup.role, setup.role).lower())
+            if totp.required_for(setup.role) else texts.INSTELLEN_UITLEG_VRIJWILLIG)
+        secret = setup.secret
+        svg = totp.qr_svg(totp.provisioning_uri(secret, setup.email))
         self.qr_src = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
         # Grouped in fours, as authenticator apps show and accept it.
         self.secret = " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))
 
 
 def _code_form() -> rx.Component:
-    return native_form(
-        rx.vstack(
-            _field(texts.CODE_LABEL, "code", "text", "one-time-code", input_mode="numeric",
-                   pattern="[0-9 ]{6,7}", max_length=7),
-            rx.button(texts.CODE_KNOP, type="submit", size="4", width="100%", class_name="kw-tap"),
-            spacing="4",
-            width="100%",
+    return login_form("/auth/totp", texts.CODE_KNOP,
+                      login_field(texts.CODE_LABEL, "code", "text", "one-time-code", input_mode="numeric",
+                                  pattern="[0-9 ]{6,7}", max_length=7))
+
+
+def _pending_step(title: str, *content) -> rx.Component:
+    """A page of the second step: its content while the pending login lasts, else the way back."""
+    return login_frame(
+        rx.heading(title, size="6", as_="h1"),
+        rx.cond(
+            SecondFactorState.expired,
+            rx.vstack(
+                rx.callout(texts.TWEEDE_STAP_VERLOPEN, icon="info", role="alert", width="100%"),
+                rx.el.a(texts.TERUG_NAAR_INLOGGEN, href="/login", class_name="kw-linkbutton"),
+                width="100%",
+            ),
+            rx.vstack(*content, error_callout(SecondFactorState.error, width="100%"), _code_form(),
+                      width="100%", spacing="4"),
         ),
-        action="/auth/totp",
-        method="post",
-        style={"width": "100%"},
     )
-
-
-def _frame(*children) -> rx.Component:
-    return rx.center(
-        rx.vstack(*children, spacing="4", width="100%", max_width="420px", padding="24px 16px"),
-        min_height="100vh",
-    )
-
-
-def _expired() -> rx.Component:
-    return rx.vstack(
-        rx.callout(texts.TWEEDE_STAP_VERLOPEN, icon="info", role="alert", width="100%"),
-        rx.el.a(texts.TERUG_NAAR_INLOGGEN, href="/login", class_name="kw-linkbutton"),
-        width="100%",
-    )
-
-
-def _error() -> rx.Component:
-    return rx.cond(SecondFactorState.error != "",
-                   rx.callout(SecondFactorState.error, icon="triangle-alert", color_scheme="red",
-                              role="alert", width="100%"))
 
 
 def code_page() -> rx.Component:
-    return _frame(
-        rx.heading(texts.CODE_TITEL, size="6", as_="h1"),
-        rx.cond(
-            SecondFactorState.expired,
-            _expired(),
-            rx.vstack(rx.text(texts.CODE_UITLEG), _error(), _code_form(), width="100%", spacing="4"),
-        ),
-    )
+    return _pending_step(texts.CODE_TITEL, rx.text(texts.CODE_UITLEG))
 
 
 def setup_page() -> rx.Component:
-    return _frame(
-        rx.heading(texts.INSTELLEN_TITEL, size="6", as_="h1"),
-        rx.cond(
-            SecondFactorState.expired,
-            _expired(),
-            rx.vstack(
-                rx.text(SecondFactorState.explanation),
-                rx.image(src=SecondFactorState.qr_src, alt=texts.INSTELLEN_QR, width="200px", height="200px"),
-                rx.box(
-                    rx.text(texts.INSTELLEN_SLEUTEL, size="2", color_scheme="gray"),
-                    rx.code(SecondFactorState.secret, size="4", id="totp-sleutel"),
-                ),
-                _error(),
-                _code_form(),
-                width="100%",
-                spacing="4",
-            ),
+    return _pending_step(
+        texts.INSTELLEN_TITEL,
+        rx.text(SecondFactorState.explanation),
+        rx.image(src=SecondFactorState.qr_src, alt=texts.INSTELLEN_QR, width="200px", height="200px"),
+        rx.box(
+            rx.text(texts.INSTELLEN_SLEUTEL, size="2", color_scheme="gray"),
+            rx.code(SecondFactorState.secret, size="4", id="totp-sleutel"),
         ),
     )
 
 
 def no_account_page() -> rx.Component:
-    return _frame(
+    return login_frame(
         rx.heading(texts.GEEN_ACCOUNT_TITEL, size="6", as_="h1"),
         rx.text(texts.GEEN_ACCOUNT_UITLEG),
         rx.el.a(texts.TERUG_NAAR_INLOGGEN, href="/login", class_name="kw-linkbutton"),

@@ -1,8 +1,9 @@
 """Who is logged in, resolved on the server for every event from the HttpOnly session cookie.
 
 The cookie reaches the backend in the websocket handshake headers; it is never sent back to the
-browser. Page states inherit from SessionState and call `self._actor(db)` in every handler: the
-browser can call any handler, so none trusts an earlier check.
+browser. Page states do not use this class directly but `state.page.PageState`, whose `_run`
+resolves the actor again in every handler: the browser can call any handler, so none trusts an
+earlier check.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from ..auth import sessions
 from ..db import session_scope
 from ..domain.common.clock import local_today
 from ..domain.toegang.actor import Actor
-from ..models import Location
 
 
 class SessionState(rx.State):
@@ -41,14 +41,20 @@ class SessionState(rx.State):
         self.logged_in = True
         self.has_totp = actor.totp_enabled
 
+    def _signed_in(self, db: Session) -> Actor | None:
+        """The actor behind the cookie, shown in the navigation; None without a live session."""
+        actor = self._actor(db)
+        if actor is not None:
+            self._show_user(actor)
+        return actor
+
     @rx.event
     def require_login(self):
-        """on_load guard for pages; the page's own handlers check again."""
+        """on_load guard for pages without data of their own (Meer)."""
         with session_scope() as db:
-            actor = self._actor(db)
-            if actor is None:
+            if self._signed_in(db) is None:
                 return rx.redirect("/login")
-            self._show_user(actor)
+        return None
 
     def _route_id(self, name: str) -> int:
         """The numeric id in the page's dynamic route (/kind/[kind_id]); 0 if it is not a number.
@@ -59,8 +65,3 @@ class SessionState(rx.State):
     @staticmethod
     def today():
         return local_today()
-
-    @staticmethod
-    def location_name(db: Session, location_id: int) -> str:
-        location = db.get(Location, location_id)
-        return location.name if location else ""

@@ -1,0 +1,57 @@
+"""The day at a glance: the counts, and a tile per child (one tap checks in)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from ... import texts
+from .state import HuiskamerState
+
+STATUS_COLORS = {"verwacht": "gray", "aanwezig": "teal", "opgehaald": "blue", "zelfstandig": "blue",
+                 "afgemeld": "amber", "afwezig": "red"}
+
+
+def _count(label: str, key: str) -> rx.Component:
+    return rx.box(rx.text(HuiskamerState.counts[key].to_string(), size="6", weight="bold"),
+                  rx.text(label, size="1"), class_name="kw-count", aria_label=label)
+
+
+def counts() -> rx.Component:
+    return rx.box(
+        _count(texts.HUISKAMER_VERWACHT, "verwacht"),
+        _count(texts.HUISKAMER_AANWEZIG, "aanwezig"),
+        _count(texts.HUISKAMER_OPGEHAALD, "opgehaald"),
+        _count(texts.HUISKAMER_AFWEZIG, "afwezig"),
+        rx.box(rx.text(HuiskamerState.capacity, size="6", weight="bold"),
+               rx.text(texts.HUISKAMER_CAPACITEIT, size="1"), class_name="kw-count"),
+        class_name="kw-counts",
+        role="group",
+        aria_label="Tellingen",
+    )
+
+
+def tile(child) -> rx.Component:
+    return rx.hstack(
+        rx.button(
+            rx.vstack(
+                rx.hstack(rx.text(child["name"], weight="bold", size="4"), rx.text(child["mood"]),
+                          rx.cond(child["extra"] == "1", rx.badge("extra", color_scheme="gray")), spacing="2"),
+                rx.text(child["label"], size="2"),
+                spacing="0", align="start",
+            ),
+            on_click=HuiskamerState.tile(child["id"], child["status"]),
+            variant=rx.cond(child["status"] == "verwacht", "outline", "soft"),
+            color_scheme=rx.match(child["status"], *STATUS_COLORS.items(), "gray"),
+            size="4",
+            class_name="kw-tile",
+            aria_label=child["name"] + ": " + child["label"],
+            data_status=child["status"],
+            data_child_id=child["id"],
+        ),
+        rx.icon_button(rx.icon("ellipsis-vertical"), on_click=HuiskamerState.open_panel(child["id"]),
+                       variant="ghost", size="4", aria_label="Opties voor " + child["name"],
+                       class_name="kw-tap"),
+        width="100%",
+        spacing="2",
+        align="stretch",
+    )
