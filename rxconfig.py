@@ -17,6 +17,9 @@ config = rx.Config(
     cors_allowed_origins=[_public_url],
     telemetry_enabled=False,
     show_built_with_reflex=False,
+    # A Dutch message when a handler fails unexpectedly, instead of Reflex's toast (a script the
+    # browser would have to eval, which the Content-Security-Policy forbids): state/server_error.py.
+    extra_overlay_function="kinderwerk_pwa.state.server_error.server_error_notice",
     plugins=[
         rx.plugins.RadixThemesPlugin(
             theme=rx.theme(appearance="light", accent_color="teal", gray_color="sand", radius="large"),

@@ -1,6 +1,6 @@
 /* Kinderwerk: capture without a connection.
  *
- * Signals, check-ins and conversation notes made while offline go into a queue in IndexedDB, each
+ * Signals, check-ins, conversation notes and activity registrations made while offline go into a queue in IndexedDB, each
  * with its client UUID. When the connection returns the queue is sent to /api/sync, which stores
  * every item through the same idempotent domain function as the online forms; an item leaves the
  * queue only when the server has stored it. Refusals stay visible with their reason. The queue and
@@ -38,6 +38,18 @@
     needFacts: "Vul in wat je zag of hoorde.",
     needChild: "Kies een kind of beschrijf het kind.",
     kinds: {informeel: "Informeel", intake: "Intake", evaluatie: "Evaluatie", zorg: "Zorg/meldcode", huisbezoek: "Huisbezoek"},
+    activity: "Activiteit",
+    noActivities: "Geen activiteiten om te registreren deze week.",
+    activityChildren: "Ingeschreven kinderen: tik op wie er is",
+    tally: "Niet-ingeschreven kinderen turven",
+    more: (group) => group + ", één meer",
+    less: (group) => group + ", één minder",
+    count: (group) => group + ", aantal",
+    together: (c, a) => "Samen: " + c + " ingeschreven + " + a + " geturfd",
+    activityNote: "Korte notitie (optioneel)",
+    realised: "Gerealiseerd",
+    queuedActivity: (title) => title + ": gerealiseerd (wacht op verzending)",
+    alreadyQueued: "Al geregistreerd; wacht op verzending.",
   };
 
   // ---- IndexedDB ------------------------------------------------------------------------------
@@ -191,6 +203,10 @@
     const child = (ctx.children || []).find((c) => c.id === Number(p.child_id));
     if (item.type === "signaal") return TEXTS.signal + (child ? " over " + child.name : "");
     if (item.type === "aanwezigheid") return TEXTS.checkin + (child ? ": " + child.name : "");
+    if (item.type === "activiteit") {
+      const activity = (ctx.activities || []).find((a) => a.id === Number(p.activity_id));
+      return TEXTS.activity + (activity ? ": " + activity.title : "");
+    }
     return TEXTS.note;
   }
 
@@ -200,13 +216,14 @@
     panel = el("div", {class: "kwo-panel", role: "dialog", "aria-modal": "true", "aria-label": TEXTS.open});
     const body = el("div", {class: "kwo-body"});
     const tabs = el("div", {class: "kwo-tabs"},
-      [["signaal", TEXTS.signal], ["aanwezig", TEXTS.checkin], ["gesprek", TEXTS.note]].map(([key, text]) =>
+      [["signaal", TEXTS.signal], ["aanwezig", TEXTS.checkin], ["gesprek", TEXTS.note], ["activiteit", TEXTS.activity]].map(([key, text]) =>
         el("button", {type: "button", class: "kwo-button", on: {click: () => show(key)}}, text)));
     panel.append(el("h2", {}, TEXTS.open), tabs, body,
       el("button", {type: "button", class: "kwo-button kwo-close", on: {click: () => { panel.remove(); panel = null; }}}, TEXTS.close));
     document.body.append(panel);
     function show(key) {
-      body.replaceChildren(key === "signaal" ? signalForm() : key === "aanwezig" ? checkinForm() : noteForm());
+      body.replaceChildren(key === "signaal" ? signalForm() : key === "aanwezig" ? checkinForm()
+        : key === "activiteit" ? activityForm() : noteForm());
     }
     show("signaal");
   }
@@ -281,6 +298,81 @@
       field(TEXTS.family, family), field(TEXTS.kind, kind), field(TEXTS.summary, facts),
       el("button", {type: "submit", class: "kwo-button kwo-primary"}, TEXTS.save), message);
     return form;
+  }
+
+  // An activity of this week: tap the registered children who came, tally the others, realised.
+  // One client UUID per activity shown, so a double tap on "Gerealiseerd" queues it once.
+  function activityForm() {
+    const missing = needContext(); if (missing) return missing;
+    const today = context.day || new Date().toISOString().slice(0, 10);
+    const open = (context.activities || []).filter((a) => a.status === "gepland" && a.day <= today);
+    if (!open.length) return el("p", {}, TEXTS.noActivities);
+    const catalog = context.activity_catalog || {age_bands: [], genders: []};
+    const activity = select(open.map((a) => [a.id, a.day.slice(8) + "-" + a.day.slice(5, 7) + " " + a.start_time + " " + a.title + " (" + a.place + ")"]));
+    const area = el("div", {class: "kwo-form"});
+    const message = el("p", {role: "status"});
+    function fill() {
+      const a = open.find((x) => String(x.id) === activity.value);
+      const clientUuid = uuid();
+      const present = new Set();
+      const tally = {};
+      const regular = new Set(a.regular_child_ids || []);
+      const children = context.children.filter((c) => c.location_id === a.location_id)
+        .sort((x, y) => (regular.has(y.id) - regular.has(x.id)) || x.name.localeCompare(y.name));
+      const total = el("p", {class: "kwo-total", "aria-live": "polite"});
+      const sum = () => Object.values(tally).reduce((s, v) => s + v, 0);
+      const showTotal = () => { total.textContent = TEXTS.together(present.size, sum()); };
+      const tiles = el("div", {class: "kwo-tiles"}, children.map((c) => el("button", {
+        type: "button", class: "kwo-button kwo-child", "data-child-id": c.id, "aria-pressed": "false",
+        on: {click: (ev) => {
+          const b = ev.currentTarget;
+          if (present.has(c.id)) present.delete(c.id); else present.add(c.id);
+          b.setAttribute("aria-pressed", String(present.has(c.id)));
+          b.classList.toggle("kwo-on", present.has(c.id));
+          showTotal();
+        }}}, c.name)));
+      const grid = el("div", {class: "kwo-tally", role: "group", "aria-label": TEXTS.tally},
+        catalog.genders.map((g) => el("span", {class: "kwo-tally-head"}, g.label)),
+        catalog.age_bands.flatMap((band) => [el("span", {class: "kwo-tally-band"}, band.label),
+          ...catalog.genders.map((g) => {
+            const key = band.code + "|" + g.code;
+            const group = g.label + " " + band.label;
+            tally[key] = 0;
+            const count = el("input", {type: "text", inputmode: "numeric", class: "kwo-count", value: "0",
+              "aria-label": TEXTS.count(group)});
+            const set = (n) => { tally[key] = Math.max(0, n); count.value = String(tally[key]); showTotal(); };
+            count.addEventListener("input", () => { const n = parseInt(count.value, 10); tally[key] = isNaN(n) ? 0 : Math.max(0, n); showTotal(); });
+            return el("div", {class: "kwo-cell"}, count,
+              el("button", {type: "button", class: "kwo-button kwo-step", "aria-label": TEXTS.less(group), on: {click: () => set(tally[key] - 1)}}, "−"),
+              el("button", {type: "button", class: "kwo-button kwo-step kwo-primary", "aria-label": TEXTS.more(group), on: {click: () => set(tally[key] + 1)}}, "+"));
+          })]));
+      const note = el("textarea", {rows: "3", maxlength: "1000"});
+      let saving = false;
+      const save = el("button", {type: "button", class: "kwo-button kwo-primary", on: {click: async () => {
+        // Registered once from this phone: a second tap (or a second opening) finds it in the queue.
+        const queued = await queueAll().catch(() => []);
+        if (saving || queued.some((i) => i.type === "activiteit" && Number(i.payload.activity_id) === a.id)) {
+          message.textContent = TEXTS.alreadyQueued; return;
+        }
+        saving = true;
+        const bands = {};
+        for (const [key, n] of Object.entries(tally)) {
+          const [band, gender] = key.split("|");
+          (bands[band] = bands[band] || {})[gender] = n;
+        }
+        await enqueue("activiteit", {client_uuid: clientUuid, activity_id: a.id, status: "gerealiseerd",
+          children: [...present], tally: bands, note: note.value.trim()});
+        message.textContent = TEXTS.queuedActivity(a.title);
+      }}}, TEXTS.realised);
+      showTotal();
+      area.replaceChildren(
+        el("h3", {}, TEXTS.activityChildren), tiles,
+        el("h3", {}, TEXTS.tally), grid, total,
+        field(TEXTS.activityNote, note), save, message);
+    }
+    activity.addEventListener("change", () => { message.textContent = ""; fill(); });
+    fill();
+    return el("div", {class: "kwo-form"}, field(TEXTS.activity, activity), area);
   }
 
   function mount() {

@@ -7,8 +7,8 @@
  * A new version (VERSION changes with every release) installs, takes over at once, and deletes the
  * old caches; pages are network-first, so an old shell is replaced as soon as the phone is online.
  */
-const VERSION = "kw-2026-11-28-1";
-const SHELL = ["/", "/signaal/", "/gesprekken/", "/kinderen/", "/meer/", "/kinderwerk.css",
+const VERSION = "kw-2026-12-10-1";
+const SHELL = ["/", "/signaal/", "/gesprekken/", "/kinderen/", "/meer/", "/activiteiten/", "/kinderwerk.css",
                "/kinderwerk-offline.js", "/manifest.json", "/icon-192.png", "/icon-512.png"];
 
 self.addEventListener("install", (event) => {

@@ -6,8 +6,20 @@ import reflex as rx
 
 from . import texts
 from .api.app import create_api
+from .api.headers import SecurityHeadersMiddleware
 from .pages.aanmeldingen import AanmeldingenState, aanmeldingen_page
+from .pages.activiteiten import (
+    MonthState,
+    PlanState,
+    SheetState,
+    WeekState,
+    month_page,
+    plan_page,
+    sheet_page,
+    week_page,
+)
 from .pages.beheer import BeheerState, locaties_page, medewerkers_page
+from .pages.bewaren import BewarenState, bewaren_page
 from .pages.gesprekken import GesprekkenState, gesprekken_page
 from .pages.gezin import GezinState, gezin_page
 from .pages.huiskamer import HuiskamerState, huiskamer_page
@@ -18,11 +30,14 @@ from .pages.meer import meer_page
 from .pages.meldcode import MeldcodeState, meldcode_page
 from .pages.overzicht import OverzichtState, overzicht_page
 from .pages.partners import PartnersState, partners_page
+from .pages.privacy import InzageState, LogboekState, inzage_page, logboek_page
 from .pages.rapportage import RapportageState, rapportage_page
 from .pages.second_factor import SecondFactorState, code_page, no_account_page, setup_page
 from .pages.signaal import SignaalState, signaal_page
 from .pages.signaal_detail import SignaalDetailState, signaal_detail_page
+from .pages.toestemming import ToestemmingState, toestemming_page
 from .pages.vandaag import VandaagState, vandaag_page
+from .state.server_error import backend_exception_handler
 from .state.session import SessionState
 
 app = rx.App(
@@ -35,7 +50,10 @@ app = rx.App(
         rx.el.link(rel="apple-touch-icon", href="/icon-192.png"),
         rx.el.script(src="/kinderwerk-offline.js", defer=True),
     ],
-    api_transformer=create_api(),
+    # Our routes mounted in front of Reflex's; then the security headers around all of it (pages,
+    # static files, /api, /auth, the /_event websocket): api/headers.py.
+    api_transformer=[create_api(), SecurityHeadersMiddleware],
+    backend_exception_handler=backend_exception_handler,
 )
 
 app.add_page(login_page, route="/login", title=f"{texts.LOGIN_TITEL} · {texts.APP_NAME}", on_load=LoginState.load)
@@ -75,3 +93,19 @@ app.add_page(overzicht_page, route="/overzicht", title=f"{texts.OVERZICHT_TITEL}
              on_load=OverzichtState.load)
 app.add_page(rapportage_page, route="/rapportage", title=f"{texts.RAPPORT_TITEL} · {texts.APP_NAME}",
              on_load=RapportageState.load)
+app.add_page(week_page, route="/activiteiten", title=f"{texts.ACTIVITEITEN_TITEL} · {texts.APP_NAME}",
+             on_load=WeekState.load)
+app.add_page(month_page, route="/activiteiten/maand", title=f"{texts.ACTIVITEITEN_MAAND_TITEL} · {texts.APP_NAME}",
+             on_load=MonthState.load)
+app.add_page(plan_page, route="/activiteiten/plannen", title=f"{texts.PLAN_TITEL} · {texts.APP_NAME}",
+             on_load=PlanState.load)
+app.add_page(sheet_page, route="/activiteit/[activity_id]", title=f"{texts.SHEET_TITEL} · {texts.APP_NAME}",
+             on_load=SheetState.load)
+app.add_page(inzage_page, route="/privacy/inzage", title=f"{texts.PRIVACY_INZAGE_TITEL} · {texts.APP_NAME}",
+             on_load=InzageState.load)
+app.add_page(logboek_page, route="/privacy/logboek", title=f"{texts.LOGBOEK_TITEL} · {texts.APP_NAME}",
+             on_load=LogboekState.load)
+app.add_page(toestemming_page, route="/kind/[kind_id]/toestemmingen",
+             title=f"{texts.TOESTEMMING_TITEL} · {texts.APP_NAME}", on_load=ToestemmingState.load)
+app.add_page(bewaren_page, route="/privacy/bewaren", title=f"{texts.BEWAREN_TITEL} · {texts.APP_NAME}",
+             on_load=BewarenState.load)

@@ -65,6 +65,14 @@ class Settings:
     # Accumulation alert for signals (issue 4): this many signals about one child in this many days.
     signal_alert_count: int = field(default_factory=lambda: _int("KINDERWERK_SIGNAL_ALERT_COUNT", 3))
     signal_alert_days: int = field(default_factory=lambda: _int("KINDERWERK_SIGNAL_ALERT_DAYS", 30))
+    # Bewaartermijnen in years (issue 13; the reasoning is in the README, "Bewaartermijnen").
+    retention_record_years: int = field(default_factory=lambda: _int("KINDERWERK_BEWAAR_DOSSIER_JAREN", 2))
+    retention_signal_years: int = field(default_factory=lambda: _int("KINDERWERK_BEWAAR_SIGNAAL_JAREN", 1))
+    retention_meldcode_years: int = field(default_factory=lambda: _int("KINDERWERK_BEWAAR_MELDCODE_JAREN", 5))
+    retention_meldcode_until_age: int = field(
+        default_factory=lambda: _int("KINDERWERK_BEWAAR_MELDCODE_TOT_LEEFTIJD", 18))
+    retention_activity_years: int = field(default_factory=lambda: _int("KINDERWERK_BEWAAR_ACTIVITEIT_JAREN", 2))
+    retention_audit_years: int = field(default_factory=lambda: _int("KINDERWERK_BEWAAR_LOGBOEK_JAREN", 5))
     timezone: str = "Europe/Amsterdam"
 
     @property

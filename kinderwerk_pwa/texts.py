@@ -17,6 +17,7 @@ ROLE_LABELS = {
     "aandachtsfunctionaris": "Aandachtsfunctionaris",
     "teamleider": "Teamleider",
     "beheerder": "Beheerder",
+    "privacy": "Privacyfunctionaris",
 }
 LOCATION_KIND_LABELS = {
     "huiskamer": "Huiskamer",
@@ -741,14 +742,14 @@ BEREIK_ACT_R_CONTACTEN_GEREGISTREERD = "Contacten met geregistreerde kinderen"
 BEREIK_ACT_R_CONTACTEN_ANONIEM = "Contacten met niet-geregistreerde kinderen (turflijst)"
 BEREIK_ACT_R_CONTACTEN = "Contacten totaal"
 BEREIK_ACT_R_KINDEREN_GEPLAND = "Kinderen gepland"
-BEREIK_ACT_T_KERNCIJFERS = "Activiteiten en bereik: kerncijfers"
-BEREIK_ACT_T_TURF = "Niet-geregistreerde kinderen per leeftijd en geslacht"
-BEREIK_ACT_T_WIJK = "Activiteiten en bereik per wijk"
-BEREIK_ACT_T_SOORT = "Activiteiten en bereik per soort activiteit"
-BEREIK_ACT_T_THEMA = "Activiteiten en bereik per thema"
-BEREIK_ACT_T_PVR_LOCATIE = "Gepland en gerealiseerd per locatie"
-BEREIK_ACT_T_PVR_SOORT = "Gepland en gerealiseerd per soort activiteit"
-BEREIK_ACT_T_PVR_MAAND = "Gepland en gerealiseerd per maand"
+BEREIK_ACT_T_KERNCIJFERS = "Activiteiten in cijfers"
+BEREIK_ACT_T_TURF = "Turf per leeftijd en geslacht"
+BEREIK_ACT_T_WIJK = "Activiteiten per wijk"
+BEREIK_ACT_T_SOORT = "Activiteiten per soort"
+BEREIK_ACT_T_THEMA = "Activiteiten per thema"
+BEREIK_ACT_T_PVR_LOCATIE = "Plan en realisatie per locatie"
+BEREIK_ACT_T_PVR_SOORT = "Plan en realisatie per soort"
+BEREIK_ACT_T_PVR_MAAND = "Plan en realisatie per maand"
 BEREIK_ACT_K_LEEFTIJD = "Leeftijd"
 BEREIK_ACT_K_WIJK = "Wijk"
 BEREIK_ACT_K_SOORT = "Soort activiteit"
@@ -771,3 +772,450 @@ BEREIK_ACT_UITLEG = (
     "Bereik en contacten komen alleen uit gerealiseerde activiteiten: een contact is een kind bij één "
     "activiteit, geregistreerd of geturfd. Unieke kinderen tellen alleen geregistreerde kinderen, één keer "
     "per kind. Aantallen kinderen van 1 tot en met 4 staan er als <5.")
+# Table titles above are also XLSX sheet names: at most 31 characters, none of []:*?/\
+
+# Pagina's: activiteiten (pages/activiteiten/), Vandaag, overzicht en rapportage
+NAV_ACTIVITEITEN = "Activiteiten"
+ACTIVITEITEN_TITEL = "Activiteiten"
+ACTIVITEITEN_MAAND_TITEL = "Activiteiten per maand"
+ACTIVITEITEN_VANDAAG = "Activiteiten vandaag"
+ACTIVITEITEN_ALLE = "Alle activiteiten"
+ACTIVITEITEN_LOCATIE = "Locatie"
+ACTIVITEITEN_ALLE_LOCATIES = "Alle locaties"
+ACTIVITEITEN_VORIGE_WEEK = "Vorige week"
+ACTIVITEITEN_VOLGENDE_WEEK = "Volgende week"
+ACTIVITEITEN_DEZE_WEEK = "Deze week"
+ACTIVITEITEN_DEZE_MAAND = "Deze maand"
+ACTIVITEITEN_VORIGE_MAAND = "Vorige maand"
+ACTIVITEITEN_VOLGENDE_MAAND = "Volgende maand"
+ACTIVITEITEN_WEEK = "Week {nr}: {van} tot en met {tot}"
+ACTIVITEITEN_GEEN_WEEK = "Geen activiteiten in deze week."
+ACTIVITEITEN_GEEN_MAAND = "Geen activiteiten in deze maand."
+ACTIVITEITEN_GEEN_LOCATIES = "Je bent nog niet aan een locatie gekoppeld."
+ACTIVITEITEN_NAAR_MAAND = "Maandoverzicht"
+ACTIVITEITEN_NAAR_WEEK = "Weekoverzicht"
+ACTIVITEITEN_PLANNEN = "Activiteit plannen"
+ACTIVITEITEN_VANDAAG_LABEL = "vandaag"
+ACTIVITEIT_NIET_GEREGISTREERD = "Nog niet geregistreerd"
+ACTIVITEIT_VERPLAATST_NAAR = "verplaatst naar {dag}"
+ACTIVITEIT_GEPLAND_AANTAL = "{n} kinderen gepland"
+ACTIVITEIT_BEREIKT = "{kinderen} geregistreerd, {anoniem} geturfd"
+ACTIVITEIT_DOOR = "door {naam}"
+# Plannen
+PLAN_TITEL = "Activiteit plannen"
+PLAN_LOCATIE = "Locatie (team)"
+PLAN_NAAM = "Naam van de activiteit"
+PLAN_NAAM_VOORBEELD = "Bijvoorbeeld: Voetbal op het Cruijffcourt"
+PLAN_SOORT = "Soort activiteit"
+PLAN_PLEK = "Waar is het?"
+PLAN_PLEK_NAAM = "Naam of adres van de plek"
+PLAN_PLEK_HINT = "Alleen invullen als het niet op de locatie zelf is."
+PLAN_WIJK = "Wijk van de plek"
+PLAN_WIJK_HINT = "Leeg laten: de wijk van de locatie."
+PLAN_PARTNER = "School of partner"
+PLAN_GEEN_PARTNER = "Geen"
+PLAN_DATUM = "Datum"
+PLAN_BEGIN = "Begintijd"
+PLAN_EIND = "Eindtijd"
+PLAN_HERHALING = "Hoe vaak?"
+PLAN_TOT = "Elke week tot en met"
+PLAN_TOT_HINT = "Alleen bij elke week; op dezelfde weekdag als de datum."
+PLAN_THEMAS = "Thema's (doelen)"
+PLAN_AANTAL = "Gepland aantal kinderen"
+PLAN_UITVOERDER = "Wie voert het uit?"
+PLAN_OPSLAAN = "Activiteit plannen"
+PLAN_OPGESLAGEN = "Gepland: {titel}, {n} keer."
+PLAN_NOG_EEN = "Nog een activiteit plannen"
+PLAN_NAAR_WEEK = "Naar het weekoverzicht"
+# Afvinken in het veld (/activiteit/[id])
+SHEET_TITEL = "Activiteit"
+SHEET_KINDEREN = "Ingeschreven kinderen"
+SHEET_KINDEREN_UITLEG = "Tik op elk kind dat er is; nog een keer tikken haalt het weg."
+SHEET_AANWEZIG = "aanwezig"
+SHEET_NIET_AANWEZIG = "tik: aanwezig"
+SHEET_KWAM_EERDER = "kwam eerder"
+SHEET_ZOEK = "Zoek een kind van deze locatie"
+SHEET_ALLE_KINDEREN = "Alle kinderen van de locatie tonen"
+SHEET_GEEN_KINDEREN = "Er zijn nog geen kinderen bekend bij deze locatie."
+SHEET_TURF = "Niet-ingeschreven kinderen turven"
+SHEET_TURF_UITLEG = "Tik + per kind, of typ het aantal in het vakje."
+SHEET_EEN_MEER = "{groep}, één meer"
+SHEET_EEN_MINDER = "{groep}, één minder"
+SHEET_AANTAL = "{groep}, aantal"
+SHEET_SAMEN = "Samen:"
+SHEET_SAMEN_INGESCHREVEN = "ingeschreven"
+SHEET_SAMEN_GETURFD = "geturfd"
+SHEET_NOTITIE = "Korte notitie: wat gebeurde er? (optioneel)"
+SHEET_NOTITIE_KORT = "Notitie"
+SHEET_OBSERVATIES = "Observatie per thema (optioneel)"
+SHEET_GEREALISEERD = "Gerealiseerd"
+SHEET_GEANNULEERD = "Geannuleerd"
+SHEET_VERPLAATST = "Verplaatst"
+SHEET_ANDERS = "Ging het niet door?"
+SHEET_REDEN = "Waarom ging het niet door?"
+SHEET_REDEN_VERPLAATST = "Waarom verplaatst? (optioneel)"
+SHEET_ANNULEREN_OPSLAAN = "Opslaan als geannuleerd"
+SHEET_NIEUWE_DATUM = "Nieuwe datum"
+SHEET_NIEUWE_BEGIN = "Nieuwe begintijd (leeg: zelfde tijd)"
+SHEET_NIEUWE_EIND = "Nieuwe eindtijd (leeg: zelfde tijd)"
+SHEET_VERPLAATSEN_OPSLAAN = "Opslaan als verplaatst"
+SHEET_TERUG = "Terug"
+SHEET_SIGNAAL = "Signaal vastleggen (ook over een onbekend kind)"
+SHEET_OPGESLAGEN = "Opgeslagen: {status}."
+SHEET_GEREGISTREERD = "Geregistreerd: {status}."
+SHEET_NOG_NIET = "Deze activiteit is nog niet geweest. Wie er kwam registreer je op de dag zelf."
+SHEET_NAAR_WEEK = "Naar de week"
+# Teamleider: overzicht en rapportage
+OVERZICHT_ACTIVITEITEN = "Activiteiten deze week"
+OVERZICHT_ACTIVITEITEN_OPEN = "Nog niet geregistreerd"
+OVERZICHT_ACTIVITEITEN_WEEK = "Deze week"
+OVERZICHT_ACTIVITEITEN_GEEN = "Geen activiteiten deze week."
+OVERZICHT_ACTIVITEITEN_ALLES = "Alle afgelopen activiteiten zijn geregistreerd."
+RAPPORT_ACTIVITEITEN = "Activiteiten en bereik"
+
+# ==================================================================================================
+# Privacy (issue 13, deel privacyfunctionaris): inzage (AVG art. 15) en het logboek (NEN 7513).
+# ==================================================================================================
+NAV_PRIVACY = "Privacy"
+PRIVACY_INZAGE_TITEL = "Inzageverzoek"
+PRIVACY_INZAGE_UITLEG = (
+    "Zoek het kind waarover een ouder inzage vraagt. Je downloadt alles wat over het kind en het "
+    "gezin is vastgelegd: een PDF om te lezen en een JSON-bestand. Beoordeel de onderdelen die "
+    "'ter beoordeling' zijn gemarkeerd voordat je de inzage verstrekt."
+)
+PRIVACY_ZOEK_KIND = "Zoek een kind (naam of nummer)"
+PRIVACY_ZOEK_GEEN = "Geen kind gevonden."
+PRIVACY_ZOEK_KNOP = "Kind zoeken"
+PRIVACY_KIES = "Kiezen"
+PRIVACY_KIND_REGEL = "nr. {id} · geboren {geboren} · {status}"
+PRIVACY_DOWNLOAD_PDF = "Download inzage (PDF)"
+PRIVACY_DOWNLOAD_JSON = "Download inzage (JSON)"
+PRIVACY_NAAR_LOGBOEK = "Logboek van dit kind"
+PRIVACY_ONDERDELEN = "Wat er is vastgelegd"
+PRIVACY_TER_BEOORDELING_AANTAL = "Ter beoordeling voor je verstrekt: {n}"
+PRIVACY_ONDERDEEL_AANTAL = "{titel}: {n}"
+FOUT_PRIVACY_ZOEK_KORT = "Typ minstens 2 letters van de naam, of het nummer van het kind."
+FOUT_PRIVACY_FORMAAT = "Kies als formaat pdf of json."
+FOUT_PRIVACY_KIND = "Het nummer van het kind ontbreekt of klopt niet."
+FOUT_PRIVACY_KIND_ONBEKEND = "Dit kind bestaat niet (meer)."
+
+# Logboek (/privacy/logboek)
+LOGBOEK_TITEL = "Logboek"
+LOGBOEK_UITLEG = (
+    "Wie heeft welke gegevens bekeken of gewijzigd, en wanneer; ook geweigerde pogingen. "
+    "Dat jij het logboek leest, wordt ook vastgelegd."
+)
+LOGBOEK_KIND = "Kind"
+LOGBOEK_ALLE_KINDEREN = "Alle kinderen"
+LOGBOEK_KIND_WISSEN = "Alle kinderen tonen"
+LOGBOEK_MEDEWERKER = "Medewerker"
+LOGBOEK_ALLE_MEDEWERKERS = "Alle medewerkers"
+LOGBOEK_VAN = "Van"
+LOGBOEK_TOT = "Tot en met"
+LOGBOEK_ACTIE = "Actie"
+LOGBOEK_ALLE_ACTIES = "Alle acties"
+LOGBOEK_UITKOMST = "Uitkomst"
+LOGBOEK_ALLE_UITKOMSTEN = "Alle uitkomsten"
+LOGBOEK_ZOEKEN = "Zoeken"
+LOGBOEK_GEEN = "Geen regels gevonden met deze zoekopdracht."
+LOGBOEK_AANTAL = "Gevonden: {n} · pagina {pagina} van {paginas}"
+LOGBOEK_VORIGE = "Vorige pagina"
+LOGBOEK_VOLGENDE = "Volgende pagina"
+LOGBOEK_KOLOMMEN = ("Wanneer", "Wie", "Rol", "Actie", "Kind", "Waarover", "Uitkomst", "Details")
+LOGBOEK_ONBEKEND = "onbekend"
+LOGBOEK_GEFILTERD_OP_KIND = "Alleen regels over {naam} (en het gezin)."
+AUDIT_UITKOMST_LABELS = {"toegestaan": "Toegestaan", "geweigerd": "Geweigerd", "mislukt": "Mislukt"}
+FOUT_LOGBOEK_DATUM = "Vul een geldige datum in."
+FOUT_LOGBOEK_PERIODE = "De begindatum ligt na de einddatum."
+FOUT_LOGBOEK_MEDEWERKER = "Kies een medewerker uit de lijst."
+FOUT_LOGBOEK_KIND = "Kies een kind van je eigen organisatie."
+FOUT_LOGBOEK_UITKOMST = "Kies een uitkomst uit de lijst."
+FOUT_LOGBOEK_ACTIE = "Een actie bestaat uit kleine letters, punten en liggende streepjes."
+FOUT_LOGBOEK_PAGINA = "Deze pagina bestaat niet."
+
+# Het inzagedocument (PDF en JSON)
+INZAGE_DOC_TITEL = "Inzage in persoonsgegevens"
+INZAGE_DOC_OVER = "Over: {naam}, geboren {geboren} (nr. {id})"
+INZAGE_DOC_GEMAAKT = "Gemaakt op {moment} door {naam} ({rol}), {organisatie}."
+INZAGE_DOC_GRONDSLAG = (
+    "Dit overzicht bevat alle gegevens die over dit kind en het gezin zijn vastgelegd, en wie ze "
+    "heeft ingezien of gewijzigd (artikel 15 van de Algemene verordening gegevensbescherming)."
+)
+INZAGE_DOC_LET_OP = (
+    "Niet zonder beoordeling verstrekken. Onderdelen met 'TER BEOORDELING' kunnen gegevens over "
+    "anderen bevatten (andere kinderen, andere gezinnen, wie iets meldde) of gaan over een lopend "
+    "meldcodetraject. Beoordeel ze en maak zo nodig onleesbaar wat niet verstrekt mag worden."
+)
+INZAGE_TER_BEOORDELING = "TER BEOORDELING"
+INZAGE_GEEN = "Niets vastgelegd."
+INZAGE_JA = "ja"
+INZAGE_NEE = "nee"
+INZAGE_PAGINA = "Pagina {n} van {totaal}"
+INZAGE_SECTIES = {
+    "kind": "Gegevens van het kind",
+    "locaties": "Locaties en vaste dagen",
+    "gezin": "Gezin en ouders/verzorgers",
+    "ophalers": "Ophalers",
+    "toestemmingen": "Toestemmingen",
+    "signalen": "Signalen en correcties",
+    "meldcode": "Meldcode",
+    "gesprekken": "Oudergesprekken en afspraken",
+    "aanmeldingen": "Aanmeldingen bij het kinderwerk",
+    "doorverwijzingen": "Doorverwijzingen naar ketenpartners",
+    "aanwezigheid": "Aanwezigheid in de huiskamer",
+    "vervolgacties": "Vervolgacties",
+    "leerdoelen": "Leerdoelen en voortgang",
+    "activiteiten": "Activiteiten",
+    "overig": "Overige gegevens over het kind",
+    "logboek": "Wie heeft de gegevens ingezien of gewijzigd",
+}
+INZAGE_RECORDS = {
+    "child": "Kind",
+    "child_location": "Bekend bij locatie",
+    "enrolment": "Plaatsing",
+    "family": "Gezin",
+    "guardian": "Ouder/verzorger",
+    "sibling": "Broer of zus",
+    "pickup_person": "Ophaler",
+    "consent": "Toestemming",
+    "signal": "Signaal",
+    "signal_correction": "Correctie",
+    "meldcode_track": "Meldcodetraject",
+    "meldcode_step": "Stap",
+    "parent_conversation": "Oudergesprek",
+    "agreement": "Afspraak",
+    "referral_in": "Aanmelding",
+    "referral_out": "Doorverwijzing",
+    "attendance_event": "Aanwezigheid",
+    "follow_up": "Vervolgactie",
+    "goal": "Leerdoel",
+    "goal_progress": "Voortgang",
+    "activity": "Activiteit",
+    "subject_request": "Verzoek om correctie of verwijdering",
+}
+# Column -> label in the inzage; a column without a label here is shown under its own name.
+INZAGE_KOLOMMEN = {
+    "first_name": "Voornaam", "last_name": "Achternaam", "date_of_birth": "Geboortedatum",
+    "school_name": "School", "school_group": "Groep", "neighbourhood": "Wijk", "status": "Status",
+    "family_id": "Gezin", "may_go_home_alone": "Mag zelfstandig naar huis",
+    "home_alone_allowed_by": "Toestemming zelfstandig naar huis van", "home_alone_allowed_on": "Toestemming gegeven op",
+    "left_on": "Uitgestroomd op", "left_reason": "Reden uitstroom", "created_at": "Vastgelegd op",
+    "location_id": "Locatie", "weekdays": "Vaste dagen", "start_date": "Begindatum", "end_date": "Einddatum",
+    "end_reason": "Reden einde", "name": "Naam", "relation": "Relatie", "phone": "Telefoon", "email": "E-mail",
+    "kind": "Soort", "given": "Gegeven", "given_by": "Gegeven door", "given_on": "Datum",
+    "recorded_by_id": "Vastgelegd door", "unknown_description": "Omschrijving", "unknown_age": "Leeftijd (geschat)",
+    "author_id": "Vastgelegd door", "observed_at": "Gezien op", "place": "Plaats", "categories": "Categorieën",
+    "facts": "Feiten", "interpretation": "Interpretatie", "source": "Bron", "acute": "Acuut onveilig",
+    "track_id": "Meldcodetraject", "version": "Versie", "previous_facts": "Eerdere feiten",
+    "previous_interpretation": "Eerdere interpretatie", "previous_categories": "Eerdere categorieën",
+    "reason": "Reden", "by_id": "Door", "at": "Wanneer", "opened_by_id": "Gestart door", "owner_id": "Eigenaar",
+    "opened_at": "Gestart op", "due_date": "Uiterlijk", "current_step": "Huidige stap",
+    "decision_report": "Besluit: melden", "decision_help": "Besluit: hulp organiseren", "closed_at": "Gesloten op",
+    "close_reason": "Reden sluiten", "step_no": "Stap", "with_whom": "Met wie", "conclusion": "Conclusie",
+    "skip_reason": "Reden overslaan", "veilig_thuis_advice": "Advies Veilig Thuis",
+    "weighing_answers": "Antwoorden afwegingskader", "held_at": "Gehouden op", "topics": "Onderwerpen",
+    "discussed_with_parent": "Besproken met de ouder", "not_discussed_reason": "Waarom niet besproken",
+    "description": "Afspraak", "owner_kind": "Wie doet het", "owner_name": "Naam", "owner_staff_id": "Medewerker",
+    "done_at": "Gedaan op", "done_by_id": "Gedaan door", "referrer_kind": "Verwijzer", "referrer_name": "Naam verwijzer",
+    "received_on": "Ontvangen op", "intake_on": "Intake op", "intake_by_id": "Intake door", "placed_on": "Geplaatst op",
+    "closed_reason": "Reden afsluiten", "created_by_id": "Vastgelegd door", "partner_id": "Ketenpartner",
+    "contact_name": "Contactpersoon", "consent_given": "Toestemming ouder", "consent_by": "Toestemming van",
+    "consent_on": "Toestemming op", "meldcode_track_id": "Meldcodetraject", "sent_on": "Verstuurd op",
+    "feedback_due": "Terugkoppeling verwacht", "feedback": "Terugkoppeling", "feedback_on": "Terugkoppeling op",
+    "day": "Dag", "picked_up_by": "Opgehaald door", "mood": "Stemming", "undoes_id": "Maakt ongedaan",
+    "title": "Titel", "source_event_id": "Naar aanleiding van", "achieved_on": "Behaald op",
+    "went_well": "Ging goed", "score": "Score", "goal_id": "Leerdoel", "start_time": "Begintijd",
+    "end_time": "Eindtijd", "note": "Notitie", "conversation_children": "Over de kinderen",
+    "conversation_guardians": "Met de ouders/verzorgers", "activity_kind": "Soort activiteit",
+    "withdrawn_on": "Ingetrokken op", "withdrawn_by": "Ingetrokken door", "guardian_id": "Ouder/verzorger",
+    "withdrawn_guardian_id": "Ingetrokken door (ouder/verzorger)", "withdrawn_recorded_by_id": "Intrekking vastgelegd door",
+    "withdrawn_recorded_at": "Intrekking vastgelegd op", "recorded_at": "Vastgelegd op",
+    "anonymised_at": "Geanonimiseerd op", "requested_by": "Gevraagd door", "decision_reason": "Reden besluit",
+    "decided_by_id": "Besluit door", "decided_at": "Besluit op", "carried_out_at": "Uitgevoerd op",
+}
+INZAGE_REDENEN = {
+    "ander_kind": "Noemt mogelijk een ander kind: {namen}.",
+    "ander_gezin": "Noemt mogelijk iemand van een ander gezin: {namen}.",
+    "bron": "Het signaal komt van iemand anders ({bron}): beoordeel of die persoon herkenbaar is.",
+    "verwijzer": "Naam van de verwijzer ({soort}): beoordeel of die verstrekt mag worden.",
+    "meldcode_open": "Lopend meldcodetraject: beoordeel of inzage de veiligheid van het kind in gevaar brengt.",
+    "meldcode_overleg": "Overleg met anderen (collega's, Veilig Thuis): beoordeel wat zij inbrachten.",
+    "niet_besproken": "Niet met de ouder besproken: beoordeel of inzage veilig is.",
+    "broer_zus": "Gaat (ook) over een ander kind van het gezin: {namen}. Alleen verstrekken als het verzoek ook dat kind betreft.",
+    "groepsnotitie": "Notitie over een hele groep: andere kinderen staan er mogelijk in.",
+}
+INZAGE_AANWEZIGHEID_SOORTEN = {
+    "aanwezig": "Aanwezig", "opgehaald": "Opgehaald", "zelfstandig": "Zelfstandig naar huis",
+    "afgemeld": "Afgemeld", "afwezig": "Afwezig zonder bericht", "extra": "Extra dag",
+    "stemming": "Stemming", "ongedaan": "Ongedaan gemaakt",
+}
+INZAGE_VOORTGANG_SOORTEN = {"moment": "Moment", "evaluatie": "Evaluatie"}
+
+# ---------------------------------------------------------------------------------------------
+# Toestemmingen, bewaartermijnen en verzoeken (correctie, verwijdering) — issue 13
+# ---------------------------------------------------------------------------------------------
+TOESTEMMING_SOORTEN = {
+    "registratie": "Registratie bij het kinderwerk",
+    "foto": "Foto's",
+    "delen_school": "Gegevens delen met school",
+    "gegevens_delen": "Gegevens delen met een ketenpartner",
+    "zelfstandig_naar_huis": "Zelfstandig naar huis",
+}
+TOESTEMMING_STATUS = {"gegeven": "Ja", "geweigerd": "Nee", "ingetrokken": "Ingetrokken"}
+TOESTEMMING_TITEL = "Toestemmingen"
+TOESTEMMING_BEHEREN = "Toestemming vastleggen of intrekken"
+TOESTEMMING_NIEUW = "Nieuwe toestemming vastleggen"
+TOESTEMMING_SOORT = "Waarvoor?"
+TOESTEMMING_PARTNER = "Met welke ketenpartner?"
+TOESTEMMING_PARTNER_KIES = "Kies een ketenpartner"
+TOESTEMMING_ANTWOORD = "Wat zegt de ouder?"
+TOESTEMMING_JA = "Ja, geeft toestemming"
+TOESTEMMING_NEE = "Nee, geen toestemming"
+TOESTEMMING_VAN_WIE = "Van wie (ouder of verzorger)?"
+TOESTEMMING_ANDERE_NAAM = "Of typ de naam van de ouder of verzorger"
+TOESTEMMING_DATUM = "Datum waarop de ouder het zei"
+TOESTEMMING_OPSLAAN = "Toestemming opslaan"
+TOESTEMMING_OPGESLAGEN = "Opgeslagen: {soort}."
+TOESTEMMING_HUIDIG = "Zo staat het nu"
+TOESTEMMING_GESCHIEDENIS = "Eerder vastgelegd"
+TOESTEMMING_GEEN = "Nog geen toestemming vastgelegd. Vraag de ouders bij het intakegesprek."
+TOESTEMMING_REGEL = "{status} — van {wie}, {datum}"
+TOESTEMMING_VASTGELEGD_DOOR = "Vastgelegd door {naam} op {moment}"
+TOESTEMMING_INGETROKKEN_REGEL = "Ingetrokken op {datum} door {wie}"
+TOESTEMMING_INTREKKING_VASTGELEGD = "Intrekking vastgelegd door {naam} op {moment}"
+TOESTEMMING_ONBEKEND = "onbekend"
+TOESTEMMING_INTREKKEN = "Intrekken"
+TOESTEMMING_INTREKKEN_TITEL = "Toestemming intrekken: {soort}"
+TOESTEMMING_INGETROKKEN_DOOR = "Ingetrokken door (ouder of verzorger)"
+TOESTEMMING_INTREK_DATUM = "Datum van intrekken"
+TOESTEMMING_INTREKKEN_OPSLAAN = "Intrekking opslaan"
+TOESTEMMING_INGETROKKEN = "Ingetrokken: {soort}."
+TOESTEMMING_TERUG = "Terug naar het kind"
+TOESTEMMING_MET_PARTNER = "{soort}: {partner}"
+TOESTEMMING_PARTNER_ONBEKEND = "ketenpartner niet genoemd"
+TOESTEMMING_WAARSCHUWING_REGISTRATIE = (
+    "Let op: de ouders hebben de toestemming voor registratie ingetrokken op {datum}. Leg niets nieuws "
+    "vast en bespreek met de privacyfunctionaris of de gegevens verwijderd moeten worden.")
+TOESTEMMING_WAARSCHUWING_ZELFSTANDIG = (
+    "Let op: de toestemming om zelfstandig naar huis te gaan is ingetrokken op {datum}. Laat het kind "
+    "ophalen of bel de ouders.")
+KIND_ZELFSTANDIG_INGETROKKEN = "Nee: toestemming ingetrokken op {datum}"
+HUISKAMER_ZELFSTANDIG_GEEN = "Geen toestemming om zelfstandig naar huis te gaan."
+HUISKAMER_ZELFSTANDIG_INGETROKKEN = "Toestemming om zelfstandig naar huis te gaan ingetrokken op {datum}."
+FOUT_ZELFSTANDIG_INGETROKKEN = (
+    "Let op: {kind} mag niet zelfstandig naar huis. De ouders hebben hun toestemming op {datum} "
+    "ingetrokken. Laat het kind ophalen of bel de ouders.")
+FOUT_TOESTEMMING_SOORT = "Kies waarvoor de ouder toestemming geeft."
+FOUT_TOESTEMMING_ANTWOORD = "Kies ja of nee."
+FOUT_TOESTEMMING_PARTNER = "Kies met welke ketenpartner gegevens gedeeld mogen worden."
+FOUT_TOESTEMMING_VAN_WIE = "Kies of typ van welke ouder of verzorger dit komt."
+FOUT_TOESTEMMING_OUDER = "Deze ouder of verzorger hoort niet bij het gezin van dit kind."
+FOUT_TOESTEMMING_NA_INTREKKING = (
+    "De vorige toestemming is ingetrokken op {datum}. Een nieuwe toestemming kan niet van vóór die "
+    "datum zijn.")
+FOUT_TOESTEMMING_NA_NIEUWERE = "Er staat al een nieuwere toestemming van {datum}. Kies een latere datum."
+FOUT_INTREKKEN_DATUM = "De intrekking kan niet vóór de toestemming zelf liggen ({datum})."
+FOUT_INTREKKEN_NIET_GEGEVEN = "Alleen een gegeven toestemming die nu geldt kan worden ingetrokken."
+FOUT_DELEN_INGETROKKEN = (
+    "De ouders hebben de toestemming om gegevens te delen met {partner} ingetrokken op {datum}. Deel "
+    "niets zonder nieuwe toestemming (leg die eerst vast bij Toestemmingen), tenzij het volgt uit het "
+    "meldcodebesluit om te melden.")
+
+# Bewaartermijnen (pagina van de privacyfunctionaris)
+BEWAREN_TITEL = "Bewaartermijnen en verzoeken"
+NAV_BEWAREN = "Bewaartermijnen en verzoeken"
+BEWAREN_TERMIJNEN = "Bewaartermijnen"
+BEWAREN_SOORTEN = {
+    "dossier": "Dossier van het kind, gesprekken en afspraken",
+    "signaal": "Signalen zonder meldcodetraject",
+    "meldcode": "Meldcodetrajecten (met hun signalen en stappen)",
+    "activiteit": "Notities en observaties bij activiteiten",
+    "logboek": "Logboek (wie las of wijzigde wat)",
+}
+BEWAREN_TERMIJN_JAREN = "{n} jaar"
+BEWAREN_UITLEG = {
+    "dossier": "na het einde van de betrokkenheid (uitstroom of laatste contact)",
+    "signaal": "na de datum van het signaal",
+    "meldcode": "na het sluiten van het traject, en in elk geval tot het kind {leeftijd} is",
+    "activiteit": "na de dag van de activiteit",
+    "logboek": "apart te verwijderen door de beheerder van de database (zie README)",
+}
+BEWAREN_VERLOPEN = "Verlopen op {datum}"
+BEWAREN_TE_DOEN = "Te verwijderen of te anonimiseren"
+BEWAREN_NIETS = "Er is niets over de bewaartermijn. Er hoeft nu niets verwijderd te worden."
+BEWAREN_AANTAL = "{n} onderdelen over de bewaartermijn."
+BEWAREN_LOGBOEK_AANTAL = "Logboek: {n} regels ouder dan {jaren} jaar (apart te verwijderen)."
+BEWAREN_UITVOEREN = "Nu verwijderen en anonimiseren"
+BEWAREN_UITVOEREN_UITLEG = (
+    "Namen, contactgegevens en vrije tekst worden verwijderd. Aantallen blijven, zodat de rapportage "
+    "van een vorige periode hetzelfde blijft. Dit kan niet ongedaan worden gemaakt.")
+BEWAREN_BEVESTIG = "Ik heb de lijst nagekeken"
+BEWAREN_UITGEVOERD = "Klaar: {n} onderdelen verwijderd of geanonimiseerd."
+BEWAREN_MISLUKT = "{n} onderdelen konden niet worden verwerkt; zie het logboek."
+FOUT_BEWAREN_BEVESTIG = "Vink eerst aan dat je de lijst hebt nagekeken."
+BEWAREN_ITEM_SOORT = {
+    "kind": "Dossier anonimiseren",
+    "signalen": "Inhoud van signalen verwijderen",
+    "signaal_onbekend": "Signaal over een onbekend kind",
+    "meldcode_onbekend": "Meldcodetraject over een onbekend kind",
+    "activiteit": "Notitie bij een activiteit",
+}
+BEWAREN_REDEN_DOSSIER = "{jaren} jaar na {datum} (einde betrokkenheid)"
+BEWAREN_REDEN_MELDCODE = "meldcodetraject: bewaren tot {datum}"
+BEWAREN_REDEN_SIGNALEN = "{n} signalen van vóór {datum}"
+BEWAREN_REDEN_ACTIVITEIT = "activiteit van {datum}"
+BEWAREN_ONBEKEND_KIND = "Onbekend kind"
+BEWAREN_ACTIVITEIT = "Activiteit"
+
+# Verzoeken om correctie of verwijdering (AVG art. 16 en 17)
+VERZOEK_TITEL = "Verzoeken om correctie of verwijdering"
+VERZOEK_NIEUW = "Verzoek vastleggen"
+VERZOEK_SOORTEN = {"correctie": "Correctie (gegevens kloppen niet)", "verwijdering": "Verwijdering"}
+VERZOEK_STATUS = {"open": "Open", "toegewezen": "Toegewezen", "afgewezen": "Afgewezen"}
+VERZOEK_ZOEK_KIND = "Zoek het kind (naam)"
+VERZOEK_KIND = "Over welk kind?"
+VERZOEK_KIND_KIES = "Kies het kind"
+VERZOEK_SOORT = "Wat wordt er gevraagd?"
+VERZOEK_WIE = "Wie vraagt het (naam van de ouder of het kind)?"
+VERZOEK_ONTVANGEN = "Ontvangen op"
+VERZOEK_WAT = "Wat precies? (welke gegevens, wat klopt er niet)"
+VERZOEK_OPSLAAN = "Verzoek opslaan"
+VERZOEK_OPGESLAGEN = "Verzoek vastgelegd."
+VERZOEK_GEEN = "Nog geen verzoeken."
+VERZOEK_REGEL = "{soort} — {kind}, gevraagd door {wie} op {datum}"
+VERZOEK_BESLUIT = "Besluit"
+VERZOEK_REDEN = "Reden van het besluit (zonder namen)"
+VERZOEK_TOEWIJZEN = "Toewijzen"
+VERZOEK_AFWIJZEN = "Afwijzen"
+VERZOEK_BESLOTEN = "Besluit vastgelegd: {status}."
+VERZOEK_UITGEVOERD = "Toegewezen en uitgevoerd: de gegevens zijn verwijderd."
+VERZOEK_BESLUIT_REGEL = "{status} op {datum} door {naam}: {reden}"
+VERZOEK_BELEMMERINGEN = "Dit staat verwijderen nu in de weg:"
+VERZOEK_KIND_GEANONIMISEERD = "(gegevens verwijderd)"
+FOUT_VERZOEK_KIND = "Kies het kind waar het verzoek over gaat."
+FOUT_VERZOEK_SOORT = "Kies correctie of verwijdering."
+FOUT_VERZOEK_WIE = "Vul in wie het verzoek doet."
+FOUT_VERZOEK_REDEN = "Vul de reden van het besluit in."
+FOUT_VERZOEK_AL_BESLOTEN = "Over dit verzoek is al besloten."
+FOUT_VERWIJDEREN_KAN_NIET = "Verwijderen kan nu niet. Wijs het verzoek af en noem de reden: {redenen}"
+BELEMMERING_OPEN_TRAJECT = "er loopt een meldcodetraject (sinds {datum})"
+BELEMMERING_TRAJECT_TERMIJN = "een meldcodetraject moet bewaard blijven tot {datum} (meldcode, AVG art. 17 lid 3)"
+BELEMMERING_PLAATSING = "het kind staat nog ingeschreven bij {locatie}: beëindig eerst de plaatsing"
+# One set of names for the kinds of consent: the older name reads the same labels.
+CONSENT_KIND_LABELS.update(TOESTEMMING_SOORTEN)
+BEWAREN_KIND_LABEL = "{voornaam} {letter}. (nr. {id})"
+BEWAREN_KIND_NUMMER = "Kind nr. {id}"
+FOUT_VERZOEK_BESLUIT = "Kies toewijzen of afwijzen."
+VERZOEK_ZOEKEN = "Zoeken"
+VERZOEK_GEEN_KIND = "Geen kind gevonden met deze naam of dit nummer."
+VERZOEK_BESLUIT_OPSLAAN = "Besluit opslaan"
+BEWAREN_KOLOM_SOORT = "Soort gegevens"
+BEWAREN_KOLOM_TERMIJN = "Termijn"
+BEWAREN_KOLOM_VANAF = "Gerekend vanaf"
+BEWAREN_INHOUD_VERWIJDERD = "De inhoud is verwijderd: de bewaartermijn is voorbij."
+TOESTEMMING_VASTGELEGD_DOOR_NAAM = "Vastgelegd door {naam}"
+
+# An unexpected error in the server while handling what the person did (state/server_error.py).
+SERVERFOUT = ("Er ging iets mis op de server. Wat je net deed is misschien niet opgeslagen: "
+              "kijk het na en probeer het opnieuw.")
+SERVERFOUT_SLUITEN = "Sluiten"

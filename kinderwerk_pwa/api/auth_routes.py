@@ -75,7 +75,7 @@ def _login(email: str, password: str, address: str) -> Response:
         if user.totp_enabled:
             return _pending_response(user.id, pending.CODE)
         if totp.required_for(user.role):
-            # Teamleider and beheerder see nothing before a second factor is set up.
+            # Teamleider, beheerder and privacy officer see nothing before a second factor is set up.
             return _pending_response(user.id, pending.SETUP)
         return _start_session(db, user.id, "lokaal")
 

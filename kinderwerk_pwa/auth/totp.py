@@ -9,7 +9,7 @@ import qrcode
 import qrcode.image.svg
 
 ISSUER = "Kinderwerk"
-REQUIRED_FOR_ROLES = frozenset({"teamleider", "beheerder"})
+REQUIRED_FOR_ROLES = frozenset({"teamleider", "beheerder", "privacy"})
 
 
 def required_for(role: str) -> bool:

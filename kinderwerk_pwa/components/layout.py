@@ -15,6 +15,8 @@ NAV_ITEMS = [
     ("/kinderen", texts.NAV_KINDEREN, "users"),
     ("/meer", texts.NAV_MEER, "menu"),
 ]
+# On the desktop sidebar only (the phone reaches them from Vandaag and Meer): before "Meer".
+SIDEBAR_EXTRA = [("/activiteiten/maand", texts.NAV_ACTIVITEITEN, "calendar-days")]
 
 
 def _nav_link(href: str, label: str, icon: str, active: str) -> rx.Component:
@@ -40,11 +42,14 @@ def logout_form(**props) -> rx.Component:
 
 def page_shell(*children: rx.Component, active: str) -> rx.Component:
     """Every logged-in page: navigation + main content."""
-    nav = [_nav_link(href, label, icon, active) for href, label, icon in NAV_ITEMS]
+    # A page that is not in the bottom bar is reached through "Meer": mark that one on the phone.
+    bottom_active = active if any(href == active for href, _, _ in NAV_ITEMS) else "/meer"
+    nav = [_nav_link(href, label, icon, bottom_active) for href, label, icon in NAV_ITEMS]
+    side = NAV_ITEMS[:-1] + SIDEBAR_EXTRA + NAV_ITEMS[-1:]
     return rx.box(
         rx.el.nav(
             rx.heading(texts.APP_NAME, size="5", padding="0 16px 16px"),
-            *[_nav_link(href, label, icon, active) for href, label, icon in NAV_ITEMS],
+            *[_nav_link(href, label, icon, active) for href, label, icon in side],
             rx.spacer(),
             rx.text(SessionState.user_name, weight="medium", padding_x="16px"),
             rx.text(SessionState.role_label, size="2", color_scheme="gray", padding_x="16px"),

@@ -332,6 +332,10 @@ class _ChildrenMixin:
             recorder = self.worker(ref_loc)
             consents.append({"child_id": kid.id, "kind": "registratie", "given": True, "given_by": parent,
                              "given_on": kid.received_on, "recorded_by_id": recorder.id})
+            if kid.may_go_home_alone:  # going home alone is a consent too (domain/kinderen/consents.py)
+                consents.append({"child_id": kid.id, "kind": "zelfstandig_naar_huis", "given": True,
+                                 "given_by": kid.home_alone_by, "given_on": kid.home_alone_on,
+                                 "recorded_by_id": recorder.id})
             if kid.status in ("actief", "uitgestroomd", "intake") and rng.random() < 0.9:
                 held = kid.intake_on if kid.intake_on and kid.intake_on < self.today else kid.received_on
                 consents.append({"child_id": kid.id, "kind": "foto", "given": rng.random() < 0.82,

@@ -4,7 +4,8 @@
 organisation in an Almere-like town: locations (huiskamers, schools, a speelpleinroute), staff in
 every role, children with families, guardians, pick-up persons and consents, referrals in and a
 waitlist, enrolments on fixed weekdays, leerdoelen with progress, months of attendance history,
-signals with meldcode tracks, parent conversations with agreements, partners and referrals out.
+signals with meldcode tracks, parent conversations with agreements, partners and referrals out,
+and the programme of activities of the open work with what became of each occurrence.
 
 Everything is invented. The same ``seed`` and ``today`` always give the same data: all randomness
 comes from one ``random.Random(seed)`` and every timestamp is derived from ``today``.
@@ -16,8 +17,9 @@ PostgreSQL both support it), so the generator stays fast for the benchmark size
 
 This module holds ``generate`` and the generator's core (state, insert helpers, run order). The
 steps live in mixins: organisation_builder.py, children_builder.py, goals_attendance_builder.py,
-signals_builder.py, conversations_builder.py and partners_builder.py; the data they draw from in
-constants.py, text_banks.py, plan.py (result and plan objects) and demo_dates.py. The names that
+signals_builder.py, conversations_builder.py, partners_builder.py and activities_builder.py; the
+data they draw from in constants.py, text_banks.py, activity_texts.py, plan.py (result and plan
+objects) and demo_dates.py. The names that
 used to be defined here are re-exported.
 """
 
@@ -33,6 +35,7 @@ from sqlmodel import Session, select
 from kinderwerk_pwa.domain.common.clock import local_today
 from kinderwerk_pwa.models import StaffUser
 
+from .activities_builder import _ActivitiesMixin
 from .children_builder import _ChildrenMixin
 from .constants import (  # noqa: F401 - re-exported: this module's public path
     AMS,
@@ -120,10 +123,12 @@ def generate(
                       today=today, password=password).run()
 
 
-class _Generator(_OrganisationMixin, _ChildrenMixin, _GoalsAttendanceMixin, _SignalsMixin, _ConversationsMixin, _PartnersMixin):
+class _Generator(_OrganisationMixin, _ChildrenMixin, _GoalsAttendanceMixin, _SignalsMixin, _ConversationsMixin, _PartnersMixin,
+                 _ActivitiesMixin):
     def __init__(self, db: Session, *, seed: int, n_children: int, months: int, n_locations: int,
                  today: date, password: str) -> None:
         self.db = db
+        self.seed = seed
         self.rng = random.Random(seed)
         self.n_children = n_children
         self.months = months
@@ -211,6 +216,7 @@ class _Generator(_OrganisationMixin, _ChildrenMixin, _GoalsAttendanceMixin, _Sig
         tracks = self.make_signals_and_tracks()
         self.make_conversations(tracks)
         self.make_referrals_out(tracks)
+        self.make_activities()  # last, with its own random stream: the data above stay the same
         # One transaction: a failure leaves the database as it was (also at the benchmark size,
         # ~600k rows, which SQLite and PostgreSQL handle fine in one go).
         self.db.commit()

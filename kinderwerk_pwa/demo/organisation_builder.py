@@ -4,10 +4,12 @@ as a mixin of the demo generator (see generator.py).
 
 from __future__ import annotations
 
+import random
 from datetime import timedelta
 
 from kinderwerk_pwa.domain.toegang.passwords import hash_password
 from kinderwerk_pwa.models import Location, Organisation, StaffLocation, StaffUser
+from kinderwerk_pwa.models.staff import NON_FIELD_ROLES
 
 from . import names as N
 from .constants import DEMO_EMAIL_DOMAIN, ORGANISATION_NAME
@@ -55,6 +57,16 @@ class _OrganisationMixin:
         for loc, id_ in zip(self.locs, ids, strict=True):
             loc.id = id_
 
+    def _privacy_officer(self, used_emails: set[str]) -> _Staff:
+        """The privacyfunctionaris, drawn from her own random stream so adding her left every other
+        demo name and record as it was."""
+        rng = random.Random(f"{self.seed}-privacy")
+        first = rng.choice([f for f in N.STAFF_FIRST_NAMES
+                            if f"{N.ascii_slug(f)}@{DEMO_EMAIL_DOMAIN}" not in used_emails])
+        email = f"{N.ascii_slug(first)}@{DEMO_EMAIL_DOMAIN}"
+        used_emails.add(email)
+        return _Staff(f"{first} {rng.choice(N.STAFF_SURNAMES)}", email, "privacy")
+
     @property
     def huiskamers(self) -> list[_Loc]:
         return [loc for loc in self.locs if loc.kind == "huiskamer"]
@@ -87,6 +99,7 @@ class _OrganisationMixin:
                 k += 1
             used_emails.add(email)
             self.staff.append(_Staff(f"{first} {last}", email, role))
+        self.staff.append(self._privacy_officer(used_emails))
 
         # Kinderwerkers: at least one per location, the rest by weight (big huiskamers get more).
         workers = [s for s in self.staff if s.role == "kinderwerker"]
@@ -104,7 +117,7 @@ class _OrganisationMixin:
         for s in self.staff:
             if s.role in ("teamleider", "aandachtsfunctionaris"):
                 s.locs = list(self.locs)
-            elif s.role == "beheerder":
+            elif s.role in NON_FIELD_ROLES:
                 s.locs = [self.locs[0]]
 
         pw_hash = hash_password(self.password)

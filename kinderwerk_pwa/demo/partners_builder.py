@@ -91,8 +91,9 @@ class _PartnersMixin:
                 "created_at": _at(sent, 13, rng.randint(0, 200)),
             })
             if consent:
-                consents.append({"child_id": kid.id, "kind": "gegevens_delen", "given": True, "given_by": parent,
-                                 "given_on": consent_on, "recorded_by_id": author.id})
+                consents.append({"child_id": kid.id, "kind": "gegevens_delen", "partner_id": partner["id"],
+                                 "given": True, "given_by": parent, "given_on": consent_on,
+                                 "recorded_by_id": author.id})
 
         # Tracks that decided to organise help or to report lead to a referral.
         for t in tracks:

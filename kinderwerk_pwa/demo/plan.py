@@ -41,6 +41,13 @@ class DemoSummary:
     conversation_child: int = 0
     conversation_guardian: int = 0
     agreement: int = 0
+    activity_series: int = 0
+    activity_series_theme: int = 0
+    activity: int = 0
+    activity_registration: int = 0
+    activity_child: int = 0
+    activity_tally: int = 0
+    activity_observation: int = 0
     # (email, role, name) of every demo account; all share the demo password.
     logins: list[tuple[str, str, str]] = field(default_factory=list)
 

@@ -7,5 +7,5 @@ One package per part of the work, importing each other in one direction only (a 
 that too), lowest first:
 
     common -> toegang -> kinderen -> huiskamer, instroom, signalering, activiteiten -> gesprekken
-           -> dossier, rapportage, offline
+           -> dossier, rapportage, offline -> privacy
 """

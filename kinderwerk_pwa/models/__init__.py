@@ -19,6 +19,7 @@ from .organisation import Location, Organisation, Partner
 from .referrals import ReferralIn, ReferralOut
 from .signals import MeldcodeStep, MeldcodeTrack, Signal, SignalCorrection
 from .staff import LoginAttempt, StaffLocation, StaffUser, UserSession
+from .subject_requests import SubjectRequest
 
 __all__ = [
     "Activity", "ActivityChild", "ActivityObservation", "ActivityRegistration", "ActivitySeries",
@@ -29,4 +30,5 @@ __all__ = [
     "Organisation", "ParentConversation", "Partner", "PickupPerson", "ReferralIn", "ReferralOut",
     "Signal", "SignalCorrection", "StaffLocation", "StaffUser", "UTCDateTime", "UserSession",
     "new_uuid", "utcnow",
+    "SubjectRequest",
 ]

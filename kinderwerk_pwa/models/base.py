@@ -48,6 +48,11 @@ class UTCDateTime(TypeDecorator):
         return value.astimezone(UTC)
 
 
+# What the retention (domain/bewaren) leaves in a text column that may not be empty, or whose
+# removed values must still count together (an uitstroom reason: "Overige redenen" in reports).
+REMOVED_TEXT = "(verwijderd)"
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 

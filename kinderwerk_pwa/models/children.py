@@ -11,7 +11,9 @@ from .base import one_of, ts_field
 
 # bekend: met at a playground/school without registration; the rest is the dagarrangement path.
 CHILD_STATUSES = ("bekend", "aangemeld", "wachtlijst", "intake", "actief", "uitgestroomd")
-CONSENT_KINDS = ("registratie", "foto", "gegevens_delen")
+# gegevens_delen: sharing with one named ketenpartner (partner_id; rows from before issue 13 may
+# name none); delen_school: sharing with the child's school; zelfstandig_naar_huis: going home alone.
+CONSENT_KINDS = ("registratie", "foto", "delen_school", "gegevens_delen", "zelfstandig_naar_huis")
 
 
 class Family(SQLModel, table=True):
@@ -56,6 +58,9 @@ class Child(ChildBase, table=True):
     left_on: date | None = Field(default=None)
     left_reason: str = Field(default="", max_length=200)
     created_at: datetime = ts_field(default_now=True)
+    # Set when the retention (domain/bewaren) removed the child's personal data: the row stays for
+    # the figures of past periods, without name, school or free text.
+    anonymised_at: datetime | None = ts_field(nullable=True)
 
     @property
     def full_name(self) -> str:
@@ -81,14 +86,34 @@ class PickupPerson(SQLModel, table=True):
 
 
 class Consent(SQLModel, table=True):
-    __table_args__ = (one_of("kind", CONSENT_KINDS),)
+    """One answer of a parent/guardian to one question of consent, and its withdrawal.
+
+    The current consent of a kind (per ketenpartner for gegevens_delen) is its latest row by
+    (given_on, id); `given` False is a refusal. Withdrawing fills the withdrawn_* fields of that
+    row: the row (and so the history) is never overwritten. Recorded through one idempotent domain
+    function (domain/kinderen/consents.py) with the phone's client_uuid; rows from before have none.
+    """
+
+    __table_args__ = (
+        one_of("kind", CONSENT_KINDS),
+        sa.CheckConstraint("withdrawn_on IS NULL OR given", name="intrekken_na_toestemming"),
+    )
     id: int | None = Field(default=None, primary_key=True)
+    client_uuid: str | None = Field(default=None, sa_column=sa.Column(sa.String(36), nullable=True, unique=True))
     child_id: int = Field(foreign_key="child.id", index=True)
     kind: str = Field(max_length=30)  # one of CONSENT_KINDS
+    partner_id: int | None = Field(default=None, foreign_key="partner.id")  # gegevens_delen: with whom
     given: bool
     given_by: str = Field(max_length=200)  # name of the parent/guardian
+    guardian_id: int | None = Field(default=None, foreign_key="guardian.id")  # the guardian, when known
     given_on: date
     recorded_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
+    recorded_at: datetime | None = ts_field(nullable=True)
+    withdrawn_on: date | None = Field(default=None)
+    withdrawn_by: str = Field(default="", max_length=200)
+    withdrawn_guardian_id: int | None = Field(default=None, foreign_key="guardian.id")
+    withdrawn_recorded_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
+    withdrawn_recorded_at: datetime | None = ts_field(nullable=True)
 
 
 class Enrolment(SQLModel, table=True):

@@ -9,7 +9,9 @@ from sqlmodel import Field, SQLModel
 
 from .base import one_of, ts_field
 
-ROLES = ("kinderwerker", "aandachtsfunctionaris", "teamleider", "beheerder")
+ROLES = ("kinderwerker", "aandachtsfunctionaris", "teamleider", "beheerder", "privacy")
+# Roles that do no field work: never a child's worker, track owner or activity lead.
+NON_FIELD_ROLES = ("beheerder", "privacy")
 
 
 class StaffUserBase(SQLModel):

@@ -21,6 +21,7 @@ from ..domain.kinderen import goals as goals_domain
 from ..domain.kinderen.child_record import child_record
 from ..state.page import PageState
 from ..state.session import SessionState
+from .toestemming import consent_list, consent_rows
 
 
 @dataclasses.dataclass
@@ -40,6 +41,8 @@ class KindState(PageState, SessionState):
     guardians: list[dict[str, str]] = []
     pickups: list[dict[str, str]] = []
     consents: list[dict[str, str]] = []
+    consent_history: list[dict[str, str]] = []
+    consent_warnings: list[str] = []
     placements: list[dict[str, str]] = []
     siblings: list[dict[str, str]] = []
     goals: list[GoalCard] = []
@@ -59,14 +62,17 @@ class KindState(PageState, SessionState):
             "neighbourhood": record.neighbourhood, "status": record.status_label,
             "alone": (texts.KIND_ZELFSTANDIG_JA.format(wie=record.home_alone_allowed_by,
                                                        datum=format_day(record.home_alone_allowed_on))
-                      if record.may_go_home_alone and record.home_alone_allowed_on else texts.KIND_ZELFSTANDIG_NEE),
+                      if record.may_go_home_alone and record.home_alone_allowed_on else
+                      texts.KIND_ZELFSTANDIG_INGETROKKEN.format(datum=format_day(record.home_alone_withdrawn_on))
+                      if record.home_alone_withdrawn_on else texts.KIND_ZELFSTANDIG_NEE),
         }
         family_id = conversations.family_of_child(actor, db, record.id)
         self.child["family_id"] = str(family_id or "")
         self.guardians = [{"name": g.name, "relation": g.relation, "phone": g.phone} for g in record.guardians]
         self.pickups = [{"name": p.name, "relation": p.relation, "phone": p.phone} for p in record.pickup_persons]
-        self.consents = [{"text": f"{c.kind_label}: {'ja' if c.given else 'nee'} — {c.given_by}, {format_day(c.given_on)}"}
-                         for c in record.consents]
+        self.consents = consent_rows([c for c in record.consents if c.current])
+        self.consent_history = consent_rows([c for c in record.consents if not c.current])
+        self.consent_warnings = record.consent_warnings
         self.placements = [{"id": str(p.location_id), "name": p.location_name,
                             "days": p.weekdays_label or "", "placed": "1" if p.weekdays else ""}
                            for p in record.locations]
@@ -190,9 +196,15 @@ def _record() -> rx.Component:
             p["name"] + " (" + p["relation"] + ") " + p["phone"], size="2")),
             rx.text(texts.KIND_ZELFSTANDIG + ": " + c["alone"], size="2", weight="medium", margin_top="6px")),
         _section(texts.KIND_TOESTEMMINGEN,
+                 rx.foreach(KindState.consent_warnings, lambda w: rx.callout(
+                     w, icon="triangle-alert", color_scheme="red", role="alert", size="1")),
                  rx.cond(KindState.consents.length() == 0, rx.text(texts.KIND_GEEN_TOESTEMMING, size="2",
                                                                    color_scheme="gray")),
-                 rx.foreach(KindState.consents, lambda t: rx.text(t["text"], size="2"))),
+                 consent_list(KindState.consents, label=texts.TOESTEMMING_HUIDIG),
+                 rx.cond(KindState.consent_history.length() > 0, rx.el.details(
+                     rx.el.summary(texts.TOESTEMMING_GESCHIEDENIS, class_name="kw-tap"),
+                     consent_list(KindState.consent_history, label=texts.TOESTEMMING_GESCHIEDENIS))),
+                 rx.link(texts.TOESTEMMING_BEHEREN, href="/kind/" + c["id"] + "/toestemmingen", class_name="kw-tap")),
         _section(texts.KIND_LOCATIES, rx.foreach(KindState.placements, lambda p: rx.vstack(
             rx.hstack(rx.text(p["name"], size="2", weight="medium"), rx.text(p["days"], size="2"),
                       justify="between", width="100%"),

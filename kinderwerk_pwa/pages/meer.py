@@ -29,8 +29,9 @@ def meer_page() -> rx.Component:
                 ),
             ),
             rx.cond(
-                SessionState.user_role != "beheerder",
+                (SessionState.user_role != "beheerder") & (SessionState.user_role != "privacy"),
                 rx.vstack(
+                    rx.link(texts.NAV_ACTIVITEITEN, href="/activiteiten", class_name="kw-tap", size="4"),
                     rx.link(texts.NAV_AANMELDINGEN, href="/aanmeldingen", class_name="kw-tap", size="4"),
                     rx.link(texts.PARTNERS_TITEL, href="/ketenpartners", class_name="kw-tap", size="4"),
                 ),
@@ -59,6 +60,16 @@ def meer_page() -> rx.Component:
                     rx.heading(texts.NAV_BEHEER, size="4", as_="h2"),
                     rx.link(texts.BEHEER_MEDEWERKERS, href="/beheer/medewerkers", class_name="kw-tap"),
                     rx.link(texts.BEHEER_LOCATIES, href="/beheer/locaties", class_name="kw-tap"),
+                    spacing="1",
+                ),
+            ),
+            rx.cond(
+                SessionState.user_role == "privacy",
+                rx.vstack(
+                    rx.heading(texts.NAV_PRIVACY, size="4", as_="h2"),
+                    rx.link(texts.PRIVACY_INZAGE_TITEL, href="/privacy/inzage", class_name="kw-tap"),
+                    rx.link(texts.LOGBOEK_TITEL, href="/privacy/logboek", class_name="kw-tap"),
+                    rx.link(texts.NAV_BEWAREN, href="/privacy/bewaren", class_name="kw-tap"),
                     spacing="1",
                 ),
             ),

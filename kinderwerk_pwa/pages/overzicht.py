@@ -12,6 +12,7 @@ from ..components.messages import error_callout
 from ..domain.rapportage import reports
 from ..state.page import PageState
 from ..state.session import SessionState
+from .activiteiten.week_card import week_card, week_card_rows
 
 
 class OverzichtState(PageState, SessionState):
@@ -19,6 +20,8 @@ class OverzichtState(PageState, SessionState):
     tracks: list[dict[str, str]] = []
     acute: list[dict[str, str]] = []
     alerts: list[dict[str, str]] = []
+    activities: list[dict[str, str]] = []  # this week's, at her locations
+    open_activities: list[dict[str, str]] = []  # over, not yet registered
     open_list: str = ""  # which list is open: "<location id>:<figure>"
 
     @rx.event
@@ -50,6 +53,8 @@ class OverzichtState(PageState, SessionState):
                        "overdue": ""} for loc in view.locations for i in loc.acute_signals.ids]
         self.alerts = [{"location": str(loc.location_id), "id": str(i), "text": f"{texts.KINDEREN_TITEL}: {i}",
                         "overdue": ""} for loc in view.locations for i in loc.accumulation_alerts.ids]
+        self.activities, self.open_activities = week_card_rows(
+            actor, db, [loc.location_id for loc in view.locations], self.today())
 
     @rx.event
     def toggle(self, key: str):
@@ -113,6 +118,8 @@ def overzicht_page() -> rx.Component:
         error_callout(OverzichtState.error),
         rx.link(texts.RAPPORT_TITEL, href="/rapportage", class_name="kw-tap"),
         rx.box(rx.foreach(OverzichtState.locations, _location), class_name="kw-overview", width="100%"),
+        rx.cond(OverzichtState.locations.length() > 0,
+                week_card(OverzichtState.activities, OverzichtState.open_activities)),
         active="/meer",
         spacing="3",
     )

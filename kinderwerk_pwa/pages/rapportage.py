@@ -15,6 +15,7 @@ from ..components.layout import page
 from ..components.messages import error_callout
 from ..components.native_form import native_form
 from ..domain.rapportage import reports
+from ..domain.rapportage.activity_reach import activity_reach
 from ..domain.signalering.signal_catalog import categories
 from ..domain.toegang.locations import my_locations_today
 from ..state.page import PageState
@@ -45,6 +46,7 @@ class RapportageState(PageState, SessionState):
     start: str = ""
     end: str = ""
     tables: list[TableView] = []
+    activity_tables: list[TableView] = []  # activities and reach (domain/rapportage/activity_reach)
     weekly: list[dict[str, Any]] = []
     monthly: list[dict[str, Any]] = []
     form_key: int = 0
@@ -54,6 +56,9 @@ class RapportageState(PageState, SessionState):
         result = reports.report(actor, db, [int(i) for i in self.chosen], start, end)
         self.tables = [TableView(t.title, list(t.columns), [[_cell(c) for c in row] for row in t.rows])
                        for t in result.tables()]
+        reach = activity_reach(actor, db, [int(i) for i in self.chosen], start, end)
+        self.activity_tables = [TableView(t.title, list(t.columns), [[_cell(c) for c in row] for row in t.rows])
+                                for t in reach.tables()]
         trend = reports.trends(actor, db, [int(i) for i in self.chosen], start, end)
         weeks: dict[str, float] = {w: 0 for w in trend.weeks}
         for series in trend.attendance_per_week:
@@ -71,12 +76,12 @@ class RapportageState(PageState, SessionState):
         self.monthly = list(monthly.values())
 
     def _clear_page(self) -> None:
-        self.tables = []
+        self.tables, self.activity_tables = [], []
 
     def _show_invalid(self, exc, db, actor) -> None:
         # No report for a period the domain refuses: not the previous one under the new dates.
         super()._show_invalid(exc, db, actor)
-        self.tables = []
+        self.tables, self.activity_tables = [], []
 
     def _offer_locations(self, actor, db) -> None:
         self.locations = [{"id": str(r.id), "name": r.name} for r in my_locations_today(actor, db, self.today())]
@@ -84,7 +89,7 @@ class RapportageState(PageState, SessionState):
 
     @rx.event
     def load(self):
-        self.tables = []
+        self.tables, self.activity_tables = [], []
         self.end = (self.today().replace(day=1) - timedelta(days=1)).isoformat()
         self.start = date.fromisoformat(self.end).replace(day=1).isoformat()
         self.form_key += 1
@@ -96,7 +101,7 @@ class RapportageState(PageState, SessionState):
         self.start, self.end = str(form.get("start", "")), str(form.get("end", ""))
         problem = texts.RAPPORT_GEEN_LOCATIES if not self.chosen else self._unreadable()
         if problem:
-            self.error, self.tables = problem, []
+            self.error, self.tables, self.activity_tables = problem, [], []
             return None
         return self._run()
 
@@ -180,9 +185,14 @@ def rapportage_page() -> rx.Component:
             _download("xlsx", texts.RAPPORT_EXPORT_XLSX),
             _download("csv", texts.RAPPORT_EXPORT_CSV),
             rx.button(texts.RAPPORT_PRINT, size="3", variant="outline", class_name="kw-tap",
-                      on_click=rx.call_script("window.print()")),
+                      on_click=rx.run_script("window.print()")),
             class_name="kw-noprint", width="100%", wrap="wrap")),
         rx.foreach(RapportageState.tables, _table),
+        rx.cond(RapportageState.activity_tables.length() > 0, rx.box(
+            rx.heading(texts.RAPPORT_ACTIVITEITEN, size="5", as_="h2", margin_top="16px"),
+            rx.text(texts.BEREIK_ACT_UITLEG, size="2", color_scheme="gray"),
+            rx.foreach(RapportageState.activity_tables, _table),
+            width="100%")),
         rx.cond(RapportageState.weekly.length() > 0, _charts()),
         active="/meer",
         spacing="3",

@@ -15,6 +15,7 @@ from ..domain.signalering.signals import accumulation_alerts, acute_signals
 from ..domain.toegang.locations import my_locations_today
 from ..state.page import PageState
 from ..state.session import SessionState
+from .activiteiten.today import today_block, today_rows
 from .gesprekken import agreement_dicts, agreement_row
 
 
@@ -27,6 +28,7 @@ class VandaagState(PageState, SessionState):
     tracks: list[dict[str, str]] = []
     agreements: list[dict[str, str]] = []
     late_feedback: list[dict[str, str]] = []
+    activities: list[dict[str, str]] = []  # today's, at her locations
 
     @rx.event
     def agreement_done(self, agreement_id: str):
@@ -41,6 +43,7 @@ class VandaagState(PageState, SessionState):
         day = self.today()
         self.date_label = f"{texts.WEEKDAYS[day.isoweekday()]} {day.day} {texts.MONTHS[day.month]}"
         rows = my_locations_today(actor, db, day)
+        self.activities = today_rows(actor, db, day)
         self.agreements = agreement_dicts(due_agreements_today(actor, db, day))
         self.late_feedback = [{"text": f"{r.child_name} → {r.partner_name}: {texts.DOORVERWIJZEN_TE_LAAT}",
                                "child_id": str(r.child_id)} for r in overdue_feedback(actor, db, day)]
@@ -144,6 +147,7 @@ def vandaag_page() -> rx.Component:
         texts.VANDAAG_TITEL,
         rx.text(VandaagState.date_label, color_scheme="gray"),
         error_callout(VandaagState.error, width="100%"),
+        today_block(VandaagState.activities),
         _worklist(),
         rx.heading(texts.VANDAAG_JOUW_LOCATIES, size="4", as_="h2"),
         rx.cond(

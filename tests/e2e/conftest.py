@@ -20,7 +20,13 @@ import httpx
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from .helpers import TIMEOUT_MS, prepare_context, wait_ready_for_screenshot
+from .helpers import (
+    CSP_VIOLATIONS,
+    TIMEOUT_MS,
+    collect_all_csp_violations,
+    prepare_context,
+    wait_ready_for_screenshot,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "test-results" / "screenshots"
@@ -164,6 +170,21 @@ def app(tmp_path_factory, oidc_provider) -> RunningApp:
 def _fresh_screenshots():
     shutil.rmtree(SHOTS, ignore_errors=True)
     SHOTS.mkdir(parents=True, exist_ok=True)
+
+
+@pytest.fixture(autouse=True)
+def _no_csp_violation():
+    """Fails the test when any of its pages reported a Content-Security-Policy violation (issue 14).
+    Autouse, so it is set up before the page fixtures and checked after they closed their contexts;
+    closing a context reads the violations recorded in its open pages first (helpers.py)."""
+    before = len(CSP_VIOLATIONS)
+    yield
+    found = collect_all_csp_violations()[before:]
+    if found:
+        pytest.fail("Content-Security-Policy violation(s) reported by the page:\n" + "\n".join(
+            f"- {v.get('directive')} blocked {v.get('blocked')!r} on {v.get('page')} "
+            f"(source {v.get('source')}:{v.get('line')}, sample {v.get('sample')!r})" for v in found),
+            pytrace=False)
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pyotp
 from playwright.sync_api import BrowserContext, Locator, Page, expect
+from playwright.sync_api import Error as PlaywrightError
 from sqlmodel import Session, select
 
 from kinderwerk_pwa.db import make_engine
@@ -43,11 +44,83 @@ SOCKET_MARKER_SCRIPT = """
 CONNECTION_ERROR = 'div[title^="Connection Error"] svg, [data-sonner-toast]:has-text("Cannot connect to server")'
 
 
+# Content-Security-Policy violations (issue 14): every page of every test context records each
+# `securitypolicyviolation` event on window.__kwCspViolations and reports it at once to Python through
+# a binding (so a violation survives the page navigating away). Before a context closes, the lists
+# of its open pages are read as well (a report still in flight is not lost). conftest.py fails the
+# test if any was recorded.
+CSP_VIOLATIONS: list[dict] = []
+_CSP_SEEN: set[str] = set()
+_CSP_CONTEXTS: list[BrowserContext] = []
+CSP_LISTENER_SCRIPT = """
+(() => {
+  const recorded = window.__kwCspViolations = window.__kwCspViolations || [];
+  window.addEventListener("securitypolicyviolation", (e) => {
+    const violation = {
+      id: `${Date.now()}-${Math.random().toString(36).slice(2)}`, page: String(location.href),
+      directive: e.effectiveDirective || e.violatedDirective, blocked: e.blockedURI,
+      source: e.sourceFile, line: e.lineNumber, sample: e.sample, disposition: e.disposition,
+    };
+    recorded.push(violation);
+    try { window.__kwReportCspViolation?.(violation); } catch (err) { /* the list still has it */ }
+  }, true);
+})();
+"""
+
+
+def _record_csp_violation(violation: dict) -> None:
+    if isinstance(violation, dict) and violation.get("id") not in _CSP_SEEN:
+        _CSP_SEEN.add(violation.get("id"))
+        CSP_VIOLATIONS.append(violation)
+
+
+def collect_csp_violations(context: BrowserContext) -> None:
+    """Read the recorded violations of every open page (and frame) of the context."""
+    for page in list(context.pages):
+        for frame in list(page.frames) if not page.is_closed() else []:
+            try:
+                found = frame.evaluate("window.__kwCspViolations || []")
+            except PlaywrightError:  # a frame going away or mid-navigation; the binding had it
+                continue
+            for violation in found or []:
+                _record_csp_violation(violation)
+
+
+def collect_all_csp_violations() -> list[dict]:
+    """The violations of every context prepared so far (open ones are read now)."""
+    for context in list(_CSP_CONTEXTS):
+        try:
+            collect_csp_violations(context)
+        except PlaywrightError:
+            pass
+    return CSP_VIOLATIONS
+
+
+def _watch_csp_violations(context: BrowserContext) -> None:
+    context.expose_binding("__kwReportCspViolation", lambda _source, violation: _record_csp_violation(violation))
+    context.add_init_script(CSP_LISTENER_SCRIPT)
+    _CSP_CONTEXTS.append(context)
+    close = context.close
+
+    def close_after_reading(*args, **kwargs):
+        try:
+            collect_csp_violations(context)
+        except PlaywrightError:
+            pass
+        if context in _CSP_CONTEXTS:
+            _CSP_CONTEXTS.remove(context)
+        return close(*args, **kwargs)
+
+    context.close = close_after_reading  # type: ignore[method-assign]
+
+
 def prepare_context(context: BrowserContext) -> BrowserContext:
-    """Generous timeouts and the websocket marker, for every browser context a test opens."""
+    """Generous timeouts, the websocket marker and the CSP violation recorder, for every browser
+    context a test opens."""
     context.set_default_timeout(TIMEOUT_MS)
     context.set_default_navigation_timeout(TIMEOUT_MS)
     context.add_init_script(SOCKET_MARKER_SCRIPT)
+    _watch_csp_violations(context)
     return context
 
 

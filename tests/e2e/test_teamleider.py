@@ -51,8 +51,11 @@ def test_overview_click_through_and_export(desktop, app):
     compared = 0
     for title, rows in screen.items():
         sheet = next(ws for ws in book.worksheets if ws.title == title[:31] or ws["A1"].value == title)
-        values = [[("" if v is None else (f"{v:.1f}".replace(".", ",") if isinstance(v, float) else str(v)))
-                   for v in row] for row in sheet.iter_rows(min_row=2, values_only=True)]
+        # A number with one decimal (number format 0.0) reads back as an int when it is whole (13.0).
+        values = [[("" if c.value is None else (f"{c.value:.1f}".replace(".", ",")
+                                               if isinstance(c.value, float) or c.number_format == "0.0"
+                                               else str(c.value)))
+                   for c in row] for row in sheet.iter_rows(min_row=2)]
         values = [row for row in values if any(row)]
         assert values[-len(rows):] == rows, f"sheet {title} differs from the screen"
         compared += 1

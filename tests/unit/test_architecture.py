@@ -28,6 +28,8 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"huiskamer", "instroom", "signalering", "activiteiten"}),
     frozenset({"gesprekken"}),
     frozenset({"dossier", "rapportage", "offline"}),
+    frozenset({"privacy"}),
+    frozenset({"bewaren"}),
 )
 MAX_PAGE_LINES = 300
 

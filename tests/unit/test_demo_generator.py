@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter, defaultdict
-from datetime import UTC, date, timedelta
+from datetime import UTC, date, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -21,8 +21,17 @@ import kinderwerk_pwa.models  # noqa: E402, F401  (registers every table)
 from kinderwerk_pwa.db import make_engine  # noqa: E402
 from kinderwerk_pwa.demo import DEMO_PASSWORD, DemoSummary, generate  # noqa: E402
 from kinderwerk_pwa.demo.generator import SIGNAL_CATEGORIES  # noqa: E402
+from kinderwerk_pwa.domain.activiteiten import catalog  # noqa: E402
+from kinderwerk_pwa.domain.rapportage.activity_reach import build_activity_reach  # noqa: E402
 from kinderwerk_pwa.domain.toegang.passwords import verify_password  # noqa: E402
 from kinderwerk_pwa.models import (  # noqa: E402
+    Activity,
+    ActivityChild,
+    ActivityObservation,
+    ActivityRegistration,
+    ActivitySeries,
+    ActivitySeriesTheme,
+    ActivityTally,
     Agreement,
     AttendanceEvent,
     Child,
@@ -39,6 +48,7 @@ from kinderwerk_pwa.models import (  # noqa: E402
     MeldcodeStep,
     MeldcodeTrack,
     ParentConversation,
+    Partner,
     PickupPerson,
     ReferralIn,
     ReferralOut,
@@ -366,6 +376,136 @@ def test_referrals_out(demo) -> None:
     assert any(r.status != "afgerond" and r.feedback_due < TODAY for r in refs)  # feedback overdue
 
 
+def test_activities_programme(demo) -> None:
+    db, _ = demo
+    locs = {loc.id: loc for loc in _all(db, Location)}
+    series = {s.id: s for s in _all(db, ActivitySeries)}
+    acts = _all(db, Activity)
+    regs = {r.activity_id: r for r in _all(db, ActivityRegistration)}
+    # Kinds and themes of the catalogue; a plausible mix of the open work.
+    kinds = {s.kind for s in series.values()}
+    assert kinds <= set(catalog.kind_codes())
+    assert {"sport_spel", "droomspeelbus", "huiswerk_taal", "creatief", "kook", "ouderactiviteit"} <= kinds
+    themes = defaultdict(set)
+    for t in _all(db, ActivitySeriesTheme):
+        themes[t.series_id].add(t.theme)
+    assert set().union(*themes.values()) <= set(catalog.theme_codes())
+    assert set(themes) == set(series)
+    assert sum(s.repeat == "wekelijks" for s in series.values()) > 0.5 * len(series)
+    assert any(s.repeat == "eenmalig" for s in series.values())
+    partners = {p.id: p for p in _all(db, Partner)}
+    at_school = [s for s in series.values() if locs[s.location_id].kind == "school"]
+    assert at_school and all(partners[s.partner_id].kind == "school" for s in at_school)
+    assert {s.place_kind for s in series.values()} >= {"", "plein", "speeltuin", "schoolplein"}
+    assert {locs[s.location_id].kind for s in series.values()} == {"huiskamer", "school", "speelpleinroute"}
+    links = {(link.staff_id, link.location_id) for link in _all(db, StaffLocation)}
+    roles = {s.id: s.role for s in _all(db, StaffUser)}
+    for s in series.values():
+        assert s.start_time < s.end_time and s.first_day <= s.last_day <= TODAY + timedelta(days=365)
+        assert (s.last_day - s.first_day).days <= 366
+        assert (s.lead_staff_id, s.location_id) in links
+        assert roles[s.lead_staff_id] in ("kinderwerker", "aandachtsfunctionaris", "teamleider")
+    # Over the months of history and the coming weeks.
+    days = sorted(a.day for a in acts)
+    assert days[0] <= TODAY - timedelta(days=80) and days[-1] >= TODAY + timedelta(days=7)
+    for a in acts:
+        s = series[a.series_id]
+        assert (a.location_id, a.organisation_id) == (s.location_id, s.organisation_id)
+        if a.moved_from_id is None:
+            assert s.first_day <= a.day <= s.last_day and (a.day - s.first_day).days % 7 == 0
+    # What became of them: mostly realised, some cancelled with a reason, nothing realised ahead.
+    past = [a for a in acts if a.day < TODAY]
+    status = Counter(a.status for a in past)
+    assert status["gerealiseerd"] > 0.7 * len(past)
+    assert status["geannuleerd"] >= 2 and status["verplaatst"] >= 1
+    assert all(a.status != "gerealiseerd" for a in acts if a.day >= TODAY)
+    for a in acts:
+        if a.status == "gepland":
+            assert a.id not in regs
+        else:
+            assert regs[a.id].status == a.status
+    cancelled = [regs[a.id] for a in acts if a.status == "geannuleerd"]
+    assert all(r.reason for r in cancelled)
+    assert any("Regen" in r.reason or "regen" in r.reason for r in cancelled) or \
+        any("ziek" in r.reason.lower() for r in cancelled)
+    # A few recent ones are not registered yet, one of them this week (TODAY is a Friday).
+    open_ = [a for a in past if a.status == "gepland"]
+    monday = TODAY - timedelta(days=TODAY.weekday())
+    assert 2 <= len(open_) <= 0.15 * len(past)
+    assert any(a.day >= monday for a in open_)
+    assert sum(a.day >= TODAY - timedelta(days=10) for a in open_) >= 2
+    # Today: an activity at the speelpleinroute, still to be registered (Vandaag on a phone).
+    route_today = [a for a in acts if a.day == TODAY and locs[a.location_id].kind == "speelpleinroute"]
+    assert route_today and all(a.status == "gepland" for a in route_today)
+    known = Counter(cl.location_id for cl in _all(db, ChildLocation))
+    assert all(known[a.location_id] >= 3 for a in route_today)  # children to tap
+
+
+def test_activity_registrations_match_their_rows(demo) -> None:
+    db, _ = demo
+    acts = {a.id: a for a in _all(db, Activity)}
+    regs = _all(db, ActivityRegistration)
+    children = Counter(c.activity_id for c in _all(db, ActivityChild))
+    tally = _all(db, ActivityTally)
+    tally_sum = Counter()
+    for t in tally:
+        assert t.count > 0 and t.age_band in ("4-6", "7-9", "10-12") and t.gender in ("jongen", "meisje", "anders")
+        tally_sum[t.activity_id] += t.count
+    for r in regs:
+        assert r.children_count == children[r.activity_id]
+        assert r.anonymous_count == tally_sum[r.activity_id]
+        if r.status != "gerealiseerd":
+            assert r.children_count == 0 and r.anonymous_count == 0
+    realised = [r for r in regs if r.status == "gerealiseerd"]
+    assert sum(r.children_count for r in realised) > 3 * len(realised)
+    assert sum(r.anonymous_count for r in realised) > 3 * len(realised)
+    assert len({(t.age_band, t.gender) for t in tally}) == 9
+    # Only realised occurrences have children, a tally or observations.
+    status = {a_id: a.status for a_id, a in acts.items()}
+    assert all(status[a_id] == "gerealiseerd" for a_id in set(children) | set(tally_sum))
+    # A child present is known at the activity's location; registered by staff of the location.
+    known = {(cl.child_id, cl.location_id) for cl in _all(db, ChildLocation)}
+    assert all((c.child_id, acts[c.activity_id].location_id) in known for c in _all(db, ActivityChild))
+    links = {(link.staff_id, link.location_id) for link in _all(db, StaffLocation)}
+    assert all((r.by_id, acts[r.activity_id].location_id) in links for r in regs)
+    roles = {s.id: s.role for s in _all(db, StaffUser)}
+    assert {roles[r.by_id] for r in regs} <= {"kinderwerker", "aandachtsfunctionaris", "teamleider"}
+    for r in realised:
+        assert r.at.astimezone(AMS).date() >= acts[r.activity_id].day
+    themes = {(t.series_id, t.theme) for t in _all(db, ActivitySeriesTheme)}
+    observations = _all(db, ActivityObservation)
+    assert observations
+    assert all((acts[o.activity_id].series_id, o.theme) in themes and o.text for o in observations)
+    assert all(status[o.activity_id] == "gerealiseerd" for o in observations)
+
+
+def test_moved_activities_point_to_their_new_date(demo) -> None:
+    db, _ = demo
+    acts = {a.id: a for a in _all(db, Activity)}
+    moved = [r for r in _all(db, ActivityRegistration) if r.status == "verplaatst"]
+    assert moved
+    for r in moved:
+        old, new = acts[r.activity_id], acts[r.new_activity_id]
+        assert new.moved_from_id == old.id and new.series_id == old.series_id
+        assert new.day == r.new_day != old.day
+        assert new.status in ("gepland", "gerealiseerd") and (new.status == "gepland") == (new.day >= TODAY)
+    assert {a.id for a in acts.values() if a.moved_from_id} == {r.new_activity_id for r in moved}
+
+
+def test_activity_reach_on_the_demo_matches_its_rows(demo) -> None:
+    db, _ = demo
+    locations = sorted(_all(db, Location), key=lambda loc: loc.id)
+    start, end = TODAY - timedelta(days=90), TODAY + timedelta(days=30)
+    acts = [a for a in _all(db, Activity) if start <= a.day <= end]
+    reach = build_activity_reach(db, locations, start, end, now=(TODAY, time(12, 0)))
+    assert reach.realised == sum(a.status == "gerealiseerd" for a in acts) > 0
+    assert reach.cancelled == sum(a.status == "geannuleerd" for a in acts) > 0
+    assert reach.moved == sum(a.status == "verplaatst" for a in acts) > 0
+    assert reach.planned == sum(a.status != "verplaatst" for a in acts)
+    ended = [a for a in acts if a.status == "gepland" and (a.day < TODAY or (a.day == TODAY and a.end_time <= time(12)))]
+    assert reach.not_registered == len(ended) >= 2
+
+
 def test_summary_matches_database(demo) -> None:
     db, summary = demo
     for table, count in summary.counts().items():
@@ -377,7 +517,8 @@ def test_all_timestamps_aware_and_in_the_past(demo) -> None:
     db, _ = demo
     end = TODAY + timedelta(days=1)
     for model, column in ((Signal, "observed_at"), (MeldcodeStep, "at"), (ParentConversation, "held_at"),
-                          (GoalProgress, "at"), (AttendanceEvent, "at")):
+                          (GoalProgress, "at"), (AttendanceEvent, "at"), (ActivitySeries, "created_at"),
+                          (Activity, "created_at"), (ActivityRegistration, "at")):
         for row in _all(db, model):
             value = getattr(row, column)
             assert value.tzinfo is not None
@@ -391,14 +532,20 @@ def _fingerprint(engine: sa.Engine) -> dict:
     with Session(engine) as db:
         kids = sorted((k.first_name, k.last_name, k.date_of_birth, k.status) for k in _all(db, Child))
         counts = {t: db.execute(sa.text(f'SELECT COUNT(*) FROM "{t}"')).scalar_one()
-                  for t in ("attendance_event", "signal", "meldcode_step", "agreement", "goal_progress")}
+                  for t in ("attendance_event", "signal", "meldcode_step", "agreement", "goal_progress",
+                            "activity", "activity_child", "activity_tally")}
         attendance = [tuple(r) for r in db.execute(sa.text(
             "SELECT client_uuid, child_id, location_id, day, kind, at, by_id, picked_up_by, reason "
             "FROM attendance_event ORDER BY id LIMIT 300")).all()]
         signals = [tuple(r) for r in db.execute(sa.text(
             "SELECT child_id, observed_at, facts, track_id FROM signal ORDER BY id")).all()]
+        activities = [tuple(r) for r in db.execute(sa.text(
+            "SELECT a.client_uuid, a.day, a.status, s.title, r.children_count, r.anonymous_count "
+            "FROM activity a JOIN activity_series s ON s.id = a.series_id "
+            "LEFT JOIN activity_registration r ON r.activity_id = a.id ORDER BY a.id")).all()]
         logins = sorted((s.email, s.role, s.name) for s in _all(db, StaffUser))
-    return {"kids": kids, "counts": counts, "attendance": attendance, "signals": signals, "logins": logins}
+    return {"kids": kids, "counts": counts, "attendance": attendance, "signals": signals, "logins": logins,
+            "activities": activities}
 
 
 def test_same_seed_same_data_other_seed_other_data(tmp_path: Path) -> None:
@@ -412,6 +559,7 @@ def test_same_seed_same_data_other_seed_other_data(tmp_path: Path) -> None:
         assert f1 == f2
         assert f1["kids"] != f3["kids"]
         assert f1["attendance"] != f3["attendance"]
+        assert f1["activities"] != f3["activities"]
     finally:
         for e in (e1, e2, e3):
             e.dispose()
@@ -452,6 +600,12 @@ def test_other_location_counts(tmp_path: Path, locations: int) -> None:
             assert len(locs) == locations
             assert sum(loc.kind == "huiskamer" for loc in locs) == max(1, locations // 2)
             assert {s.role for s in _all(db, StaffUser)} == set(ROLES)
+            # Always an activity today (at every speelpleinroute when there is one).
+            kinds = {loc.id: loc.kind for loc in locs}
+            today = [a for a in _all(db, Activity) if a.day == TODAY and a.status == "gepland"]
+            assert today
+            routes = {i for i, kind in kinds.items() if kind == "speelpleinroute"}
+            assert routes <= {a.location_id for a in today}
         assert summary.child == 40
     finally:
         engine.dispose()

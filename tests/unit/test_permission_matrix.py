@@ -8,7 +8,7 @@ import pytest
 from kinderwerk_pwa.domain.toegang.actor import Actor
 from kinderwerk_pwa.domain.toegang.permissions import MATRIX, Action, Target, can
 
-ROLES = ["kinderwerker", "aandachtsfunctionaris", "teamleider", "beheerder"]
+ROLES = ["kinderwerker", "aandachtsfunctionaris", "teamleider", "beheerder", "privacy"]
 OWN, OTHER = 1, 2
 ORG, OTHER_ORG = 10, 20
 ME = 100
@@ -24,30 +24,34 @@ AUTHOR_OR_OWN = {"E", "AU"}
 NONE: set[str] = set()
 
 EXPECTED = {
-    # action: (kinderwerker, aandachtsfunctionaris, teamleider, beheerder)
-    Action.KIND_LEZEN: (OWN_LOC, OWN_LOC, OWN_LOC, NONE),
-    Action.KIND_WIJZIGEN: (OWN_LOC, OWN_LOC, OWN_LOC, NONE),
-    Action.AANWEZIGHEID_REGISTREREN: (OWN_LOC, OWN_LOC, OWN_LOC, NONE),
-    Action.AANMELDING_BEHEREN: (OWN_LOC, OWN_LOC, OWN_LOC, NONE),
-    Action.LEERDOEL_BIJWERKEN: (OWN_LOC, OWN_LOC, OWN_LOC, NONE),
-    Action.SIGNAAL_VASTLEGGEN: (OWN_LOC, OWN_LOC, OWN_LOC, NONE),
-    Action.SIGNAAL_INHOUD_LEZEN: (AUTHOR, AUTHOR_OR_OWN, AUTHOR_OR_OWN, NONE),
-    Action.SIGNAAL_BESTAAN_ZIEN: (OWN_LOC, OWN_LOC, OWN_LOC, NONE),
-    Action.SIGNAAL_CORRIGEREN: (AUTHOR, AUTHOR_OR_OWN, AUTHOR_OR_OWN, NONE),
-    Action.MELDCODE_STAP: (AUTHOR, OWN_LOC, OWN_LOC, NONE),
-    Action.GESPREK_LEZEN: (OWN_LOC, OWN_LOC, OWN_LOC, NONE),
-    Action.GESPREK_VASTLEGGEN: (OWN_LOC, OWN_LOC, OWN_LOC, NONE),
-    Action.DOORVERWIJZING_VASTLEGGEN: (OWN_LOC, OWN_LOC, OWN_LOC, NONE),
-    Action.PARTNER_LEZEN: (ALL, ALL, ALL, ALL),
-    Action.PARTNER_BEHEREN: (NONE, NONE, ALL, ALL),
-    Action.OVERZICHT_TEAM: (NONE, OWN_LOC, OWN_LOC, NONE),
-    Action.RAPPORTAGE_EXPORTEREN: (NONE, NONE, OWN_LOC, NONE),
-    Action.MEDEWERKER_BEHEREN: (NONE, NONE, NONE, ALL),
-    Action.LOCATIE_BEHEREN: (NONE, NONE, NONE, ALL),
-    Action.AUDIT_LEZEN: (NONE, NONE, NONE, ALL),
-    Action.ACTIVITEIT_PLANNEN: (OWN_LOC, OWN_LOC, OWN_LOC, NONE),
-    Action.ACTIVITEIT_REGISTREREN: (OWN_LOC, OWN_LOC, OWN_LOC, NONE),
-    Action.ACTIVITEIT_LEZEN: (OWN_LOC, OWN_LOC, OWN_LOC, NONE),
+    # action: (kinderwerker, aandachtsfunctionaris, teamleider, beheerder, privacy)
+    Action.KIND_LEZEN: (OWN_LOC, OWN_LOC, OWN_LOC, NONE, NONE),
+    Action.KIND_WIJZIGEN: (OWN_LOC, OWN_LOC, OWN_LOC, NONE, NONE),
+    Action.AANWEZIGHEID_REGISTREREN: (OWN_LOC, OWN_LOC, OWN_LOC, NONE, NONE),
+    Action.AANMELDING_BEHEREN: (OWN_LOC, OWN_LOC, OWN_LOC, NONE, NONE),
+    Action.LEERDOEL_BIJWERKEN: (OWN_LOC, OWN_LOC, OWN_LOC, NONE, NONE),
+    Action.SIGNAAL_VASTLEGGEN: (OWN_LOC, OWN_LOC, OWN_LOC, NONE, NONE),
+    Action.SIGNAAL_INHOUD_LEZEN: (AUTHOR, AUTHOR_OR_OWN, AUTHOR_OR_OWN, NONE, NONE),
+    Action.SIGNAAL_BESTAAN_ZIEN: (OWN_LOC, OWN_LOC, OWN_LOC, NONE, NONE),
+    Action.SIGNAAL_CORRIGEREN: (AUTHOR, AUTHOR_OR_OWN, AUTHOR_OR_OWN, NONE, NONE),
+    Action.MELDCODE_STAP: (AUTHOR, OWN_LOC, OWN_LOC, NONE, NONE),
+    Action.GESPREK_LEZEN: (OWN_LOC, OWN_LOC, OWN_LOC, NONE, NONE),
+    Action.GESPREK_VASTLEGGEN: (OWN_LOC, OWN_LOC, OWN_LOC, NONE, NONE),
+    Action.DOORVERWIJZING_VASTLEGGEN: (OWN_LOC, OWN_LOC, OWN_LOC, NONE, NONE),
+    Action.PARTNER_LEZEN: (ALL, ALL, ALL, ALL, NONE),
+    Action.PARTNER_BEHEREN: (NONE, NONE, ALL, ALL, NONE),
+    Action.OVERZICHT_TEAM: (NONE, OWN_LOC, OWN_LOC, NONE, NONE),
+    Action.RAPPORTAGE_EXPORTEREN: (NONE, NONE, OWN_LOC, NONE, NONE),
+    Action.MEDEWERKER_BEHEREN: (NONE, NONE, NONE, ALL, NONE),
+    Action.LOCATIE_BEHEREN: (NONE, NONE, NONE, ALL, NONE),
+    Action.AUDIT_LEZEN: (NONE, NONE, NONE, NONE, ALL),
+    Action.ACTIVITEIT_PLANNEN: (OWN_LOC, OWN_LOC, OWN_LOC, NONE, NONE),
+    Action.ACTIVITEIT_REGISTREREN: (OWN_LOC, OWN_LOC, OWN_LOC, NONE, NONE),
+    Action.ACTIVITEIT_LEZEN: (OWN_LOC, OWN_LOC, OWN_LOC, NONE, NONE),
+    Action.INZAGE_MAKEN: (NONE, NONE, NONE, NONE, ALL),
+    Action.TOESTEMMING_VASTLEGGEN: (OWN_LOC, OWN_LOC, OWN_LOC, NONE, NONE),
+    Action.BEWAARTERMIJN_UITVOEREN: (NONE, NONE, NONE, NONE, ALL),
+    Action.VERZOEK_BEHANDELEN: (NONE, NONE, NONE, NONE, ALL),
 }
 
 
@@ -65,7 +69,7 @@ def test_every_action_is_in_the_expected_table():
 
 
 @pytest.mark.parametrize("action", list(Action))
-@pytest.mark.parametrize("role_index", range(4))
+@pytest.mark.parametrize("role_index", range(len(ROLES)))
 @pytest.mark.parametrize("situation", ["E", "A", "AU", "X"])
 def test_matrix(action, role_index, situation):
     actor = Actor(id=ME, name="Ik", role=ROLES[role_index], organisation_id=ORG, location_ids=frozenset({OWN}))

@@ -42,6 +42,7 @@ from ...models import (
     utcnow,
 )
 from ...models.activities import PLACE_KINDS, SERIES_REPEATS
+from ...models.staff import NON_FIELD_ROLES
 from ..common.cleaning import clean_text, client_uuid_of, parse_day
 from ..common.clock import local_today
 from ..common.errors import InvalidInput
@@ -173,7 +174,7 @@ def _clean_plan(actor: Actor, db: Session, payload: dict, organisation_id: int, 
         else actor.id
     lead = db.get(StaffUser, lead_id)
     works_here = lead is not None and lead.active and lead.organisation_id == organisation_id \
-        and lead.role != "beheerder" and db.exec(select(StaffLocation).where(
+        and lead.role not in NON_FIELD_ROLES and db.exec(select(StaffLocation).where(
             StaffLocation.staff_id == lead_id, StaffLocation.location_id == location_id)).first() is not None
     if not works_here:
         _fail(texts.FOUT_ACTIVITEIT_UITVOERDER, "lead_staff_id")

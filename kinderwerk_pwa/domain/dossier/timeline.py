@@ -26,6 +26,8 @@ def child_timeline(actor: Actor, db: Session, child_id: int) -> list[TimelineIte
             cats = ", ".join(label(c) for c in signal.categories.split(",") if c)
             body = signal.facts + (f"\n{texts.SIGNAAL_INTERPRETATIE_VAN.format(naam=names.get(signal.author_id, ''))}: "
                                    f"{signal.interpretation}" if signal.interpretation else "")
+            # Past its bewaartermijn (domain/bewaren) a signal keeps its category and date only.
+            body = body or texts.BEWAREN_INHOUD_VERWIJDERD
             items.append(TimelineItem(signal.observed_at, "signaal", f"Signaal: {cats}", body,
                                       f"/signalen/{signal.id}", signal.acute))
         elif can(actor, Action.SIGNAAL_BESTAAN_ZIEN, target):

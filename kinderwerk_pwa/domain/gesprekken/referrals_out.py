@@ -1,7 +1,11 @@
 """Doorverwijzingen: referring a child on to a ketenpartner, and the terugkoppeling (feedback).
 
 The rule of the privacy law and the meldcode: a child's data go to a partner only with the
-parents' consent, unless it follows a meldcode decision to report (step 5, decision_report).
+parents' consent, unless it follows a meldcode decision to report (step 5, decision_report). The
+consent is given with the referral, or is the current answer on the child's consents
+(domain/kinderen/consents.py: named for this partner, or for a school the consent to share with
+school). A withdrawal or a "no" on or after the day of the consent given with the referral refuses
+it: a withdrawn consent takes effect at once.
 Recording needs DOORVERWIJZING_VASTLEGGEN on the child's (shared) location; reading needs
 KIND_LEZEN on the referral's location. Everything is audited in the same transaction; refusals
 on their own. Audit details hold ids and codes only, never the reason or the feedback text.
@@ -16,11 +20,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from ... import texts
-from ...models import Child, Consent, Location, MeldcodeTrack, Partner, ReferralOut, StaffUser
+from ...models import Child, Location, MeldcodeTrack, Partner, ReferralOut, StaffUser
 from ...models.referrals import REFERRAL_OUT_STATUSES
 from ..common.cleaning import clean_text, client_uuid_of, parse_day
-from ..common.clock import local_today, to_local
+from ..common.clock import format_day, local_today, to_local
 from ..common.errors import InvalidInput, NotFound, PermissionDenied
+from ..kinderen import consents as consent_domain
 from ..kinderen.children import child_locations, child_target, load_child
 from ..toegang import audit
 from ..toegang.actor import Actor
@@ -87,6 +92,15 @@ def _target(referral: ReferralOut, organisation_id: int) -> Target:
 def _organisation_of(db: Session, referral: ReferralOut) -> int:
     child = db.get(Child, referral.child_id)
     return child.organisation_id if child else -1
+
+
+def _said_no_on(row) -> date | None:
+    """The day the parents said no to this sharing or withdrew their consent (None: they did not)."""
+    if row is None:
+        return None
+    if not row.given:
+        return row.given_on
+    return row.withdrawn_on
 
 
 def _track_target(track: MeldcodeTrack) -> Target:
@@ -182,12 +196,24 @@ def refer_out(actor: Actor, db: Session, payload: dict) -> int:
     if errors:
         raise InvalidInput(next(iter(errors.values())), errors)
 
+    # The consents on the child's record: a later "no" or withdrawal overrules a consent given
+    # with the referral; without one given here, a current recorded consent counts.
+    recorded = consent_domain.sharing_consent(db, child.id, partner)
+    said_no_on = _said_no_on(recorded)
+    if consent and said_no_on is not None and said_no_on >= consent_on:
+        consent = False
+    elif not consent and recorded is not None and consent_domain.status_of(recorded) == "gegeven":
+        consent, consent_by, consent_on = True, recorded.given_by, recorded.given_on
     # The rule: no consent -> only when it follows a meldcode decision to report.
     if not consent and not (track is not None and track.decision_report is True):
+        withdrawn = recorded is not None and recorded.withdrawn_on is not None
         audit.record_denied(db, actor, "doorverwijzing.verstuurd", object_type="kind", object_id=child.id,
                             child_id=child.id, location_id=location_id,
-                            detail=f"reden=geen_toestemming;partner={partner.id};traject={track.id if track else ''}")
-        raise InvalidInput(texts.FOUT_DELEN_ZONDER_TOESTEMMING, {"consent_given": texts.FOUT_DELEN_ZONDER_TOESTEMMING})
+                            detail=f"reden={'toestemming_ingetrokken' if withdrawn else 'geen_toestemming'};"
+                                   f"partner={partner.id};traject={track.id if track else ''}")
+        message = (texts.FOUT_DELEN_INGETROKKEN.format(partner=partner.name, datum=format_day(recorded.withdrawn_on))
+                   if withdrawn else texts.FOUT_DELEN_ZONDER_TOESTEMMING)
+        raise InvalidInput(message, {"consent_given": message})
 
     referral = ReferralOut(
         client_uuid=client_uuid, child_id=child.id, location_id=location_id, partner_id=partner.id,
@@ -202,14 +228,11 @@ def refer_out(actor: Actor, db: Session, payload: dict) -> int:
         # The same referral arrived twice at once: keep the first.
         db.rollback()
         return db.exec(select(ReferralOut).where(ReferralOut.client_uuid == client_uuid)).one().id
-    if consent:
-        # The consent also goes on the child's record (as the demo data do), once per parent and day.
-        same = db.exec(select(Consent.id).where(Consent.child_id == child.id, Consent.kind == "gegevens_delen",
-                                                Consent.given.is_(True), Consent.given_by == consent_by,
-                                                Consent.given_on == consent_on)).first()
-        if same is None:
-            db.add(Consent(child_id=child.id, kind="gegevens_delen", given=True, given_by=consent_by,
-                           given_on=consent_on, recorded_by_id=actor.id))
+    if consent and not (recorded is not None and consent_domain.status_of(recorded) == "gegeven"
+                        and recorded.given_on >= consent_on):
+        # A consent given with the referral goes on the child's record too, naming the partner.
+        consent_domain.add_answer(db, actor, child, kind=consent_domain.SHARE_PARTNER, given=True,
+                                  given_by=consent_by, given_on=consent_on, partner_id=partner.id)
     audit.record(db, actor, "doorverwijzing.verstuurd", object_type="doorverwijzing", object_id=referral.id,
                  child_id=child.id, location_id=location_id,
                  detail=f"partner={partner.id};toestemming={int(consent)};traject={track.id if track else ''}")

@@ -27,8 +27,9 @@ from ...models import (
     utcnow,
 )
 from ...models.attendance import ATTENDANCE_KINDS
-from ..common.clock import local_today, to_local
+from ..common.clock import format_day, local_today, to_local
 from ..common.errors import InvalidInput, NotFound
+from ..kinderen.consents import home_alone_withdrawn
 from ..toegang import audit
 from ..toegang.actor import Actor
 from ..toegang.locations import enrolments_on
@@ -51,6 +52,7 @@ class ChildDay:
     mood: int | None = None
     expected: bool = True  # enrolled today (else: an extra day)
     may_go_home_alone: bool = False
+    home_alone_withdrawn_on: date | None = None  # the parents withdrew their consent on this day
     pickup_persons: list[str] = field(default_factory=list)
     goals: list[tuple[int, str]] = field(default_factory=list)
     last_event_id: int | None = None  # the event an undo would revert
@@ -64,7 +66,7 @@ class DayView:
     day: date
     children: list[ChildDay]
     counts: dict[str, int]
-    version: int  # changes whenever an event is added: other devices reload on change
+    version: str  # changes whenever an event is added: other devices reload on change
     follow_ups: list[dict]
 
 
@@ -77,10 +79,39 @@ def _location(actor: Actor, db: Session, location_id: int, action: Action) -> Lo
     return location
 
 
-def day_version(db: Session, location_id: int, day: date) -> int:
-    """A cheap fingerprint of the day's events: polled by every open Vandaag screen."""
-    return db.exec(select(func.coalesce(func.max(AttendanceEvent.id), 0)).where(
-        AttendanceEvent.location_id == location_id, AttendanceEvent.day == day)).one()
+def _fingerprint(count: int, top: int) -> str:
+    return f"{count}:{top}"
+
+
+def day_version(db: Session, location_id: int, day: date) -> str:
+    """A cheap fingerprint of the day's events (how many, and the newest id): polled by every open
+    Vandaag screen. The count catches an event that commits after a newer one."""
+    # Grouped over the day's events of all locations: the day index is the selective one (SQLite,
+    # without statistics, would otherwise walk the location's years of events).
+    row = db.exec(select(func.count(AttendanceEvent.id), func.max(AttendanceEvent.id))
+                  .where(AttendanceEvent.day == day).group_by(AttendanceEvent.location_id)
+                  .having(AttendanceEvent.location_id == location_id)).first()
+    return _fingerprint(row[0], row[1]) if row else _fingerprint(0, 0)
+
+
+def version_with(version: str, event_id: int) -> str:
+    """The fingerprint a screen that knew the day as `version` expects once its own event is added:
+    if another device's event came in between, the real one differs and the screen reloads."""
+    count, _, top = version.partition(":")
+    if not count.isdigit() or not top.isdigit():
+        return ""
+    return _fingerprint(int(count) + 1, max(int(top), event_id))
+
+
+def count_statuses(statuses) -> dict[str, int]:
+    """The counts at the top of the screen, from each expected child's status."""
+    statuses = list(statuses)
+    return {
+        "verwacht": len(statuses),
+        "aanwezig": sum(s == PRESENT for s in statuses),
+        "opgehaald": sum(s in GONE for s in statuses),
+        "afwezig": sum(s in ABSENT for s in statuses),
+    }
 
 
 def fold(events: list[AttendanceEvent]) -> dict[int, ChildDay]:
@@ -111,6 +142,14 @@ def _events(db: Session, location_id: int, day: date) -> list[AttendanceEvent]:
                                                       AttendanceEvent.day == day)).all())
 
 
+def _child_events(db: Session, location_id: int, day: date, child_id: int) -> list[AttendanceEvent]:
+    """One child's events of the day at a location: all a tap needs to fold. Selected by child and
+    day (both indexed and selective; a location has years of events), the location filtered here."""
+    rows = db.exec(select(AttendanceEvent).where(AttendanceEvent.child_id == child_id,
+                                                 AttendanceEvent.day == day)).all()
+    return [e for e in rows if e.location_id == location_id]
+
+
 def _extra_ids(events: list[AttendanceEvent]) -> set[int]:
     undone = {e.undoes_id for e in events if e.kind == "ongedaan"}
     return {e.child_id for e in events if e.kind == "extra" and e.id not in undone}
@@ -133,6 +172,7 @@ def day_view(actor: Actor, db: Session, location_id: int, day: date | None = Non
     for g in db.exec(select(Goal).where(Goal.child_id.in_(ids or {-1}), Goal.status == "actief",
                                         Goal.location_id == location_id)).all():
         goals.setdefault(g.child_id, []).append((g.id, g.title))
+    withdrawn = home_alone_withdrawn(db, ids)
     rows = []
     for child_id in ids:
         child = children.get(child_id)
@@ -142,16 +182,12 @@ def day_view(actor: Actor, db: Session, location_id: int, day: date | None = Non
         row.name = child.full_name
         row.expected = child_id in enrolled
         row.may_go_home_alone = child.may_go_home_alone
+        row.home_alone_withdrawn_on = None if child.may_go_home_alone else withdrawn.get(child_id)
         row.pickup_persons = pickups.get(child_id, [])
         row.goals = goals.get(child_id, [])
         rows.append(row)
     rows.sort(key=lambda r: r.name)
-    counts = {
-        "verwacht": len(rows),
-        "aanwezig": sum(r.status == PRESENT for r in rows),
-        "opgehaald": sum(r.status in GONE for r in rows),
-        "afwezig": sum(r.status in ABSENT for r in rows),
-    }
+    counts = count_statuses(r.status for r in rows)
     open_follow_ups = db.exec(select(FollowUp).where(FollowUp.location_id == location_id, FollowUp.status == "open",
                                                      FollowUp.due_date <= day).order_by(FollowUp.due_date)).all()
     missing = {f.child_id for f in open_follow_ups} - set(children)
@@ -166,13 +202,15 @@ def day_view(actor: Actor, db: Session, location_id: int, day: date | None = Non
                  location_id=location_id, detail=f"dag={day.isoformat()};kinderen={len(rows)}")
     db.commit()
     return DayView(location.id, location.name, location.capacity, day, rows, counts,
-                   max((e.id for e in events), default=0), follow_ups)
+                   _fingerprint(len(events), max((e.id for e in events), default=0)), follow_ups)
 
 
 @dataclass(frozen=True)
 class TapResult:
     event_id: int
     created: bool
+    # For a screen that updates one tile instead of reloading the day (set when created):
+    child: ChildDay | None = None  # the child's state for the day, this tap included
 
 
 def record_attendance(actor: Actor, db: Session, payload: dict) -> TapResult:
@@ -215,7 +253,7 @@ def record_attendance(actor: Actor, db: Session, payload: dict) -> TapResult:
     day = to_local(at).date()
     if day < local_today(now) - MAX_BACKDATE:
         raise InvalidInput(texts.FOUT_DAG)
-    events = _events(db, location_id, day)
+    events = _child_events(db, location_id, day, child_id)
     state = fold(events).get(child_id)
     status = state.status if state else "verwacht"
     expected = child_id in _extra_ids(events) or db.exec(select(Enrolment.id).where(
@@ -236,9 +274,13 @@ def record_attendance(actor: Actor, db: Session, payload: dict) -> TapResult:
         if status != PRESENT:
             raise InvalidInput(texts.FOUT_NIET_AANWEZIG.format(kind=name))
         if kind == "zelfstandig" and not child.may_go_home_alone:
+            withdrawn_on = home_alone_withdrawn(db, [child.id]).get(child.id)
             audit.record_denied(db, actor, "aanwezigheid.zelfstandig_zonder_toestemming", object_type="kind",
-                                object_id=child.id, child_id=child.id, location_id=location_id)
-            raise InvalidInput(texts.FOUT_NIET_ZELFSTANDIG.format(kind=name), {"kind": "geen_toestemming"})
+                                object_id=child.id, child_id=child.id, location_id=location_id,
+                                detail="toestemming=ingetrokken" if withdrawn_on else "toestemming=geen")
+            message = (texts.FOUT_ZELFSTANDIG_INGETROKKEN.format(kind=name, datum=format_day(withdrawn_on))
+                       if withdrawn_on else texts.FOUT_NIET_ZELFSTANDIG.format(kind=name))
+            raise InvalidInput(message, {"kind": "geen_toestemming"})
         if kind == "opgehaald":
             event.picked_up_by = str(payload.get("picked_up_by") or "").strip()[:200]
             if not event.picked_up_by:
@@ -279,7 +321,7 @@ def record_attendance(actor: Actor, db: Session, payload: dict) -> TapResult:
     audit.record(db, actor, f"aanwezigheid.{kind}", object_type="aanwezigheid", object_id=event.id,
                  child_id=child_id, location_id=location.id, detail=f"dag={day.isoformat()}")
     db.commit()
-    return TapResult(event.id, True)
+    return TapResult(event.id, True, fold([*events, event]).get(child_id) or ChildDay(child_id, ""))
 
 
 def close_follow_up(actor: Actor, db: Session, follow_up_id: int) -> None:

@@ -10,15 +10,17 @@ from datetime import date
 from sqlmodel import Session, select
 
 from ... import texts
-from ...models import Child, ChildLocation, Consent, Guardian, Location, PickupPerson
+from ...models import Child, ChildLocation, Guardian, Location, PickupPerson
 from ..common.cleaning import clean_phone, clean_text, parse_day, weekdays_label
 from ..common.clock import local_today
 from ..common.errors import NotFound
 from ..toegang import audit
 from ..toegang.actor import Actor
 from ..toegang.permissions import Action, authorize, can
+from . import consents as consent_domain
 from .child_status import active_enrolments
 from .children import age_on, child_target, load_child
+from .consents import ConsentEntry
 
 
 @dataclass(frozen=True)
@@ -31,13 +33,8 @@ class PersonView:
     phone: str
 
 
-@dataclass(frozen=True)
-class ConsentView:
-    kind: str  # registratie / foto / gegevens_delen
-    kind_label: str
-    given: bool
-    given_by: str
-    given_on: date
+# A consent on the child's record: see domain/kinderen/consents.py.
+ConsentView = ConsentEntry
 
 
 @dataclass(frozen=True)
@@ -77,7 +74,10 @@ class ChildRecord:
     left_reason: str
     guardians: list[PersonView] = field(default_factory=list)
     pickup_persons: list[PersonView] = field(default_factory=list)
-    consents: list[ConsentView] = field(default_factory=list)  # newest first; the first per kind is current
+    # The current answer per kind first, then the earlier ones newest first (consents.entries).
+    consents: list[ConsentView] = field(default_factory=list)
+    consent_warnings: list[str] = field(default_factory=list)  # registration or home alone withdrawn
+    home_alone_withdrawn_on: date | None = None
     locations: list[PlacementView] = field(default_factory=list)
     siblings: list[SiblingView] = field(default_factory=list)
 
@@ -98,9 +98,7 @@ def child_record(actor: Actor, db: Session, child_id: int, today: date | None = 
                                         can(actor, Action.KIND_LEZEN, child_target(db, sibling))))
     pickups = [PersonView(p.id, p.name, p.relation, p.phone) for p in db.exec(
         select(PickupPerson).where(PickupPerson.child_id == child.id).order_by(PickupPerson.id)).all()]
-    consents = [ConsentView(c.kind, texts.CONSENT_KIND_LABELS.get(c.kind, c.kind), c.given, c.given_by, c.given_on)
-                for c in db.exec(select(Consent).where(Consent.child_id == child.id)
-                                 .order_by(Consent.given_on.desc(), Consent.id.desc())).all()]
+    consents = consent_domain.entries(db, child.id)
     running = {e.location_id: e for e in active_enrolments(db, child.id)}
     placements = []
     for location in db.exec(select(Location).join(ChildLocation, ChildLocation.location_id == Location.id)
@@ -118,6 +116,8 @@ def child_record(actor: Actor, db: Session, child_id: int, today: date | None = 
         may_go_home_alone=child.may_go_home_alone, home_alone_allowed_by=child.home_alone_allowed_by,
         home_alone_allowed_on=child.home_alone_allowed_on, left_on=child.left_on, left_reason=child.left_reason,
         guardians=guardians, pickup_persons=pickups, consents=consents, locations=placements, siblings=siblings,
+        consent_warnings=consent_domain.warnings([c for c in consents if c.current]),
+        home_alone_withdrawn_on=consent_domain.home_alone_withdrawn(db, [child.id]).get(child.id),
     )
     audit.record(db, actor, "kind.dossier_gelezen", object_type="kind", object_id=child.id, child_id=child.id)
     db.commit()
@@ -137,16 +137,23 @@ def set_home_alone(actor: Actor, db: Session, child_id: int, allowed: bool, allo
                    allowed_on: date | str | None = None) -> None:
     """Record whether the child may go home alone. Allowing needs the name of the parent/guardian
     who gave permission (allowed_by) and the date (default today, not in the future); withdrawing
-    clears both (the audit log keeps who changed it and when)."""
+    clears both on the child. Either is also an answer on the consent history
+    (consents.py, kind zelfstandig_naar_huis): allowing adds one, withdrawing withdraws the current
+    one today. The audit log keeps who changed it and when."""
     child = _load_for_change(actor, db, child_id)
+    today = local_today()
     if allowed:
         by = clean_text(allowed_by, "allowed_by", 200, required=True, veld="de naam",
                         required_message=texts.FOUT_ZELFSTANDIG_WIE)
-        today = local_today()
         on = parse_day(allowed_on, "allowed_on", default=today, not_after=today)
-        child.may_go_home_alone, child.home_alone_allowed_by, child.home_alone_allowed_on = True, by, on
+        consent_domain.add_answer(db, actor, child, kind=consent_domain.HOME_ALONE, given=True, given_by=by,
+                                  given_on=on)
     else:
-        child.may_go_home_alone, child.home_alone_allowed_by, child.home_alone_allowed_on = False, "", None
+        current = consent_domain.current_consent(db, child.id, consent_domain.HOME_ALONE)
+        if current is not None and consent_domain.status_of(current) == "gegeven":
+            consent_domain.withdraw_answer(db, actor, child, current, withdrawn_on=max(today, current.given_on),
+                                           withdrawn_by="")
+        consent_domain.sync_home_alone(db, child)
     db.add(child)
     audit.record(db, actor, "kind.zelfstandig_naar_huis", object_type="kind", object_id=child.id,
                  child_id=child.id, detail=f"toegestaan={int(bool(allowed))}")

@@ -68,7 +68,8 @@ def child_target(db: Session, child: Child) -> Target:
 
 def load_child(actor: Actor, db: Session, child_id: int) -> Child:
     child = db.get(Child, child_id)
-    if child is None:
+    # An anonymised child (retention, domain/bewaren) is no longer a person's record.
+    if child is None or child.anonymised_at is not None:
         audit.record_denied(db, actor, str(Action.KIND_LEZEN), object_type="kind", object_id=child_id)
         raise NotFound(texts.NIET_GEVONDEN)
     authorize(actor, db, Action.KIND_LEZEN, child_target(db, child))

@@ -1,5 +1,7 @@
 """Exports of the rapportage (for the municipality): XLSX and CSV of exactly the tables of
-`reports.Report.tables()` - so the same small-cell suppression applies (see rapportage/reports.py).
+`reports.Report.tables()` followed by those of `activity_reach.ActivityReach.tables()` (activities
+and reach) - so the same small-cell suppression applies (see rapportage/reports.py and
+activity_reach.py); `export_tables` gives that list.
 
 Both need RAPPORTAGE_EXPORTEREN (teamleider) on every requested location and are audited
 'rapportage.geexporteerd' with the format, the location ids and the period only.
@@ -27,6 +29,7 @@ from ... import texts
 from ..toegang import audit
 from ..toegang.actor import Actor
 from ..toegang.permissions import Action
+from .activity_reach import ActivityReach, build_activity_reach
 from .period_report import Report, Table, build_report
 from .report_scope import authorize_locations, check_period, ids_detail, period_detail
 from .small_cells import Cell
@@ -42,15 +45,21 @@ def export_filename(start: date, end: date, extension: str) -> str:
     return f"{texts.RAPPORT_BESTANDSNAAM}_{start.isoformat()}_{end.isoformat()}.{extension}"
 
 
+def export_tables(result: Report, reach: ActivityReach) -> list[Table]:
+    """Every table of the export, in order: the period report's, then activities and reach."""
+    return [*result.tables(), *reach.tables()]
+
+
 def _export_report(actor: Actor, db: Session, location_ids: list[int], start: date, end: date,
-                   fmt: str) -> Report:
+                   fmt: str) -> tuple[Report, ActivityReach]:
     locations = authorize_locations(actor, db, Action.RAPPORTAGE_EXPORTEREN, location_ids, "rapportage")
     check_period(start, end)
     result = build_report(db, locations, start, end)
+    reach = build_activity_reach(db, locations, start, end)
     audit.record(db, actor, "rapportage.geexporteerd", object_type="rapportage",
                  detail=f"formaat={fmt};locaties={ids_detail(locations)};periode={period_detail(start, end)}")
     db.commit()
-    return result
+    return result, reach
 
 
 def _intro(result: Report) -> list[str]:
@@ -59,6 +68,7 @@ def _intro(result: Report) -> list[str]:
         texts.RAPPORT_PERIODE.format(van=result.start.strftime("%d-%m-%Y"), tot=result.end.strftime("%d-%m-%Y")),
         texts.RAPPORT_LOCATIES.format(locaties=", ".join(result.location_names)),
         texts.RAPPORT_UITLEG_KLEINE_AANTALLEN,
+        texts.BEREIK_ACT_UITLEG,
     ]
 
 
@@ -84,15 +94,17 @@ def _put(ws, row: int, column: int, value: Cell, bold: bool = False) -> None:
     if isinstance(value, str):
         cell.data_type = "s"  # never a formula, whatever the text starts with
         cell.quotePrefix = True
+    elif isinstance(value, float):
+        cell.number_format = "0.0"  # one decimal, as on the screen (13.0 is stored as 13)
     if bold:
         cell.font = Font(bold=True)
 
 
 def report_xlsx(actor: Actor, db: Session, location_ids: list[int], start: date, end: date) -> bytes:
     """The rapportage as an Excel workbook: a sheet 'Toelichting' (period, locations, the
-    suppression rule), then one sheet per table of Report.tables() with the Dutch column headers in
+    suppression rule), then one sheet per table of export_tables() with the Dutch column headers in
     row 1 and the rows below (numbers as numbers, "<5" as text)."""
-    result = _export_report(actor, db, location_ids, start, end, "xlsx")
+    result, reach = _export_report(actor, db, location_ids, start, end, "xlsx")
     wb = Workbook()
     intro = wb.active
     taken: set[str] = set()
@@ -100,7 +112,7 @@ def report_xlsx(actor: Actor, db: Session, location_ids: list[int], start: date,
     for i, line in enumerate(_intro(result), start=1):
         _put(intro, i, 1, line, bold=i == 1)
     intro.column_dimensions["A"].width = 100
-    for table in result.tables():
+    for table in export_tables(result, reach):
         ws = wb.create_sheet(sheet_title(table.title, taken))
         for c, header in enumerate(table.columns, start=1):
             _put(ws, 1, c, header, bold=True)
@@ -151,5 +163,5 @@ def report_csv(actor: Actor, db: Session, location_ids: list[int], start: date, 
     first a few lines with the period, locations and the suppression rule, then per table an empty
     line, its title, its column headers and its rows. Starts with a byte order mark (U+FEFF) so
     Excel reads it as UTF-8; encode it as UTF-8."""
-    result = _export_report(actor, db, location_ids, start, end, "csv")
-    return "\ufeff" + tables_csv(_intro(result), result.tables())
+    result, reach = _export_report(actor, db, location_ids, start, end, "csv")
+    return "\ufeff" + tables_csv(_intro(result), export_tables(result, reach))

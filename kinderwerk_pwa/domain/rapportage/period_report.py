@@ -25,6 +25,7 @@ from ...models import (
     ReferralOut,
     Signal,
 )
+from ...models.base import REMOVED_TEXT
 from ...models.referrals import REFERRER_KINDS
 from ..huiskamer.attendance import PRESENT
 from ..kinderen.children import age_on
@@ -195,11 +196,12 @@ def on_waitlist(received_on: date, intake_on: date | None, status: str, day: dat
     return (intake_on is None and status == "wachtlijst") or (intake_on is not None and intake_on > day)
 
 
-def _merge_rare(counts: Counter, key_labels: dict[str, str]) -> list[tuple[str, int]]:
-    """Free-text labels: those occurring fewer than MIN_FREE_TEXT_LABEL times become one row."""
+def _merge_rare(counts: Counter, key_labels: dict[str, str], also_rare: int = 0) -> list[tuple[str, int]]:
+    """Free-text labels: those occurring fewer than MIN_FREE_TEXT_LABEL times become one row, with
+    `also_rare` (labels removed by the retention, which were rare when they were removed)."""
     common = sorted(((key_labels[k], v) for k, v in counts.items() if v >= MIN_FREE_TEXT_LABEL),
                     key=lambda kv: kv[0].casefold())
-    rare = sum(v for v in counts.values() if v < MIN_FREE_TEXT_LABEL)
+    rare = sum(v for v in counts.values() if v < MIN_FREE_TEXT_LABEL) + also_rare
     return [*common, (texts.RAPPORT_OVERIGE_REDENEN, rare)] if rare else common
 
 
@@ -258,15 +260,19 @@ def build_report(db: Session, locations: list[Location], start: date, end: date)
     # Uitstroom by reason (free text: normalised, rare ones merged).
     reasons: Counter = Counter()
     reason_labels: dict[str, str] = {}
+    removed = 0  # reasons the retention removed (domain/bewaren/erase.py): they were rare
     for reason, count in db.exec(sa.select(Enrolment.end_reason, func.count())
                                  .where(Enrolment.location_id.in_(ids), Enrolment.end_date >= start,
                                         Enrolment.end_date <= end)
                                  .group_by(Enrolment.end_reason)).all():
+        if reason == REMOVED_TEXT:
+            removed += count
+            continue
         label = " ".join((reason or "").split()) or texts.RAPPORT_ONBEKEND
         key = label.casefold()
         reasons[key] += count
         reason_labels[key] = min(reason_labels.get(key, label), label)
-    outflow = _simple(_merge_rare(reasons, reason_labels), sum(reasons.values()))
+    outflow = _simple(_merge_rare(reasons, reason_labels, removed), sum(reasons.values()) + removed)
 
     # Waitlist at the period end, per location.
     waiting = dict(db.exec(sa.select(ReferralIn.location_id, func.count())

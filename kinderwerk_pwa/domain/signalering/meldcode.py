@@ -19,6 +19,7 @@ from ...models import (
     StaffUser,
     utcnow,
 )
+from ...models.staff import NON_FIELD_ROLES
 from ..common.clock import local_today
 from ..common.errors import InvalidInput, NotFound
 from ..toegang import audit
@@ -290,14 +291,14 @@ def get_track(actor: Actor, db: Session, track_id: int) -> TrackView:
 
 
 def owner_options(actor: Actor, db: Session, track_id: int) -> list[tuple[int, str]]:
-    """Who can own this track: active staff of its location except the beheerder."""
+    """Who can own this track: active staff of its location except beheerder and privacy."""
     track = db.get(MeldcodeTrack, track_id)
     if track is None:
         raise NotFound(texts.NIET_GEVONDEN)
     authorize(actor, db, Action.OVERZICHT_TEAM, _target(track))
     rows = db.exec(select(StaffUser.id, StaffUser.name).join(StaffLocation, StaffLocation.staff_id == StaffUser.id)
                    .where(StaffLocation.location_id == track.location_id, StaffUser.active.is_(True),
-                          StaffUser.role != "beheerder").order_by(StaffUser.name)).all()
+                          StaffUser.role.not_in(NON_FIELD_ROLES)).order_by(StaffUser.name)).all()
     return [(staff_id, name) for staff_id, name in rows]
 
 

@@ -55,41 +55,56 @@ class Action(StrEnum):
     ACTIVITEIT_PLANNEN = "activiteit.plannen"
     ACTIVITEIT_REGISTREREN = "activiteit.registreren"
     ACTIVITEIT_LEZEN = "activiteit.lezen"
+    INZAGE_MAKEN = "inzage.maken"
+    TOESTEMMING_VASTLEGGEN = "toestemming.vastleggen"
+    BEWAARTERMIJN_UITVOEREN = "bewaartermijn.uitvoeren"
+    VERZOEK_BEHANDELEN = "verzoek.behandelen"
 
 
 G, L, A, AL, O = Scope.GEEN, Scope.EIGEN_LOCATIE, Scope.AUTEUR, Scope.AUTEUR_OF_EIGEN_LOCATIE, Scope.ORGANISATIE  # noqa: E741
-ROLE_ORDER = ("kinderwerker", "aandachtsfunctionaris", "teamleider", "beheerder")
+ROLE_ORDER = ("kinderwerker", "aandachtsfunctionaris", "teamleider", "beheerder", "privacy")
 
-# Columns: kinderwerker, aandachtsfunctionaris, teamleider, beheerder.
+# Columns: kinderwerker, aandachtsfunctionaris, teamleider, beheerder, privacy.
 # The beheerder manages accounts and locations and sees no child's data (need-to-know).
-_TABLE: dict[Action, tuple[Scope, Scope, Scope, Scope]] = {
-    Action.KIND_LEZEN: (L, L, L, G),
-    Action.KIND_WIJZIGEN: (L, L, L, G),
-    Action.AANWEZIGHEID_REGISTREREN: (L, L, L, G),
-    Action.AANMELDING_BEHEREN: (L, L, L, G),
-    Action.LEERDOEL_BIJWERKEN: (L, L, L, G),
-    Action.SIGNAAL_VASTLEGGEN: (L, L, L, G),
+# The privacy officer (privacyfunctionaris / FG) does no field work: she answers access requests
+# and reads the access log, for the whole organisation, and nothing else.
+_TABLE: dict[Action, tuple[Scope, Scope, Scope, Scope, Scope]] = {
+    Action.KIND_LEZEN: (L, L, L, G, G),
+    Action.KIND_WIJZIGEN: (L, L, L, G, G),
+    Action.AANWEZIGHEID_REGISTREREN: (L, L, L, G, G),
+    Action.AANMELDING_BEHEREN: (L, L, L, G, G),
+    Action.LEERDOEL_BIJWERKEN: (L, L, L, G, G),
+    Action.SIGNAAL_VASTLEGGEN: (L, L, L, G, G),
     # A signal's content: its author, and the aandachtsfunctionaris and teamleider of the location.
-    Action.SIGNAAL_INHOUD_LEZEN: (A, AL, AL, G),
+    Action.SIGNAAL_INHOUD_LEZEN: (A, AL, AL, G, G),
     # Colleagues at the location see only that an open track exists and whom to ask.
-    Action.SIGNAAL_BESTAAN_ZIEN: (L, L, L, G),
-    Action.SIGNAAL_CORRIGEREN: (A, AL, AL, G),
-    Action.MELDCODE_STAP: (A, L, L, G),
-    Action.GESPREK_LEZEN: (L, L, L, G),
-    Action.GESPREK_VASTLEGGEN: (L, L, L, G),
-    Action.DOORVERWIJZING_VASTLEGGEN: (L, L, L, G),
-    Action.PARTNER_LEZEN: (O, O, O, O),
-    Action.PARTNER_BEHEREN: (G, G, O, O),
-    Action.OVERZICHT_TEAM: (G, L, L, G),
-    Action.RAPPORTAGE_EXPORTEREN: (G, G, L, G),
-    Action.MEDEWERKER_BEHEREN: (G, G, G, O),
-    Action.LOCATIE_BEHEREN: (G, G, G, O),
-    Action.AUDIT_LEZEN: (G, G, G, O),
+    Action.SIGNAAL_BESTAAN_ZIEN: (L, L, L, G, G),
+    Action.SIGNAAL_CORRIGEREN: (A, AL, AL, G, G),
+    Action.MELDCODE_STAP: (A, L, L, G, G),
+    Action.GESPREK_LEZEN: (L, L, L, G, G),
+    Action.GESPREK_VASTLEGGEN: (L, L, L, G, G),
+    Action.DOORVERWIJZING_VASTLEGGEN: (L, L, L, G, G),
+    Action.PARTNER_LEZEN: (O, O, O, O, G),
+    Action.PARTNER_BEHEREN: (G, G, O, O, G),
+    Action.OVERZICHT_TEAM: (G, L, L, G, G),
+    Action.RAPPORTAGE_EXPORTEREN: (G, G, L, G, G),
+    Action.MEDEWERKER_BEHEREN: (G, G, G, O, G),
+    Action.LOCATIE_BEHEREN: (G, G, G, O, G),
+    # The access log names the children that were read: child data, so the privacy officer's only.
+    Action.AUDIT_LEZEN: (G, G, G, G, O),
     # Activities of the open work: planned by the teamleider for her locations, or by a worker for
     # her own; registered in the field (children by name: the same need-to-know as kind.lezen).
-    Action.ACTIVITEIT_PLANNEN: (L, L, L, G),
-    Action.ACTIVITEIT_REGISTREREN: (L, L, L, G),
-    Action.ACTIVITEIT_LEZEN: (L, L, L, G),
+    Action.ACTIVITEIT_PLANNEN: (L, L, L, G, G),
+    Action.ACTIVITEIT_REGISTREREN: (L, L, L, G, G),
+    Action.ACTIVITEIT_LEZEN: (L, L, L, G, G),
+    # An access request (AVG art. 15): one export of everything held about a child and its family.
+    Action.INZAGE_MAKEN: (G, G, G, G, O),
+    # A parent's consent (and its withdrawal) is recorded by whoever works with the child.
+    Action.TOESTEMMING_VASTLEGGEN: (L, L, L, G, G),
+    # Removing or anonymising what is past its bewaartermijn, and deciding on requests for
+    # rectification and erasure (AVG art. 16, 17): the privacy officer, for the whole organisation.
+    Action.BEWAARTERMIJN_UITVOEREN: (G, G, G, G, O),
+    Action.VERZOEK_BEHANDELEN: (G, G, G, G, O),
 }
 
 MATRIX: dict[Action, dict[str, Scope]] = {

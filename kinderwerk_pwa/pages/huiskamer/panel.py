@@ -47,6 +47,8 @@ def _present() -> rx.Component:
                        HuiskamerState.pick_up_other, max_length=200),
         rx.button(texts.HUISKAMER_ZELFSTANDIG, on_click=HuiskamerState.home_alone, size="3",
                   variant="outline", width="100%", class_name="kw-tap"),
+        rx.cond(HuiskamerState.panel["alone_note"], rx.text(HuiskamerState.panel["alone_note"], size="2",
+                                                             color_scheme="red")),
         rx.text(texts.HUISKAMER_STEMMING, weight="bold"),
         rx.hstack(*[rx.button(face, on_click=HuiskamerState.mood(value), size="3", variant="soft",
                               aria_label=texts.STEMMINGEN[value], class_name="kw-tap")

@@ -1,4 +1,11 @@
-"""The state of a huiskamer's day: the tiles, the counts, the open panel, and the live watch."""
+"""The state of a huiskamer's day: the tiles, the counts, the open panel, and the live watch.
+
+A tap must stay cheap (Reflex sends the whole value of every var that changes): the list of
+children (names, pick-up persons, goals) only changes on a reload, and each tile's status lives in
+small dicts keyed by child id. A tap updates the one child from what the domain returns, and the
+counts; only a tap that changes more (an extra child, undo, absent with its follow-up) or that
+found another device's tap in between reloads the day.
+"""
 
 from __future__ import annotations
 
@@ -17,18 +24,29 @@ from ...state.page import PageState
 from ...state.session import SessionState
 
 POLL_SECONDS = 1.0
+CHECK_STOP_EVERY = 10  # polls: a stopped watch ends within this many seconds (nothing changed)
 MAX_WATCH_SECONDS = 6 * 3600  # a working day; the screen restarts watching when reopened
+RELOAD_KINDS = ("extra", "ongedaan", "afwezig")  # these change the list or the follow-ups too
+
+
+def _label(c) -> str:
+    return (texts.HUISKAMER_STATUS.get(c.status, c.status)
+            + (f" {to_local(c.since):%H:%M}" if c.since and c.status != "verwacht" else "")
+            + (f" · {c.picked_up_by}" if c.picked_up_by else "") + (f" · {c.reason}" if c.reason else ""))
+
+
+def _mood(c) -> str:
+    return texts.STEMMING_GEZICHTEN.get(c.mood, "") if c.mood else ""
 
 
 def _tile_row(c) -> dict[str, str]:
-    return {"id": str(c.child_id), "name": c.name, "status": c.status,
-            "label": texts.HUISKAMER_STATUS.get(c.status, c.status)
-            + (f" {to_local(c.since):%H:%M}" if c.since and c.status != "verwacht" else "")
-            + (f" · {c.picked_up_by}" if c.picked_up_by else "") + (f" · {c.reason}" if c.reason else ""),
-            "mood": texts.STEMMING_GEZICHTEN.get(c.mood, "") if c.mood else "",
+    """What does not change with a tap (the tile's status is in the small dicts)."""
+    return {"id": str(c.child_id), "name": c.name,
             "extra": "" if c.expected else "1", "alone": "1" if c.may_go_home_alone else "",
-            "pickups": "|".join(c.pickup_persons), "goals": "|".join(f"{g[0]}:{g[1]}" for g in c.goals),
-            "last_event": str(c.last_event_id or "")}
+            "alone_note": "" if c.may_go_home_alone else (
+                texts.HUISKAMER_ZELFSTANDIG_INGETROKKEN.format(datum=format_day(c.home_alone_withdrawn_on))
+                if c.home_alone_withdrawn_on else texts.HUISKAMER_ZELFSTANDIG_GEEN),
+            "pickups": "|".join(c.pickup_persons), "goals": "|".join(f"{g[0]}:{g[1]}" for g in c.goals)}
 
 
 class HuiskamerState(PageState, SessionState):
@@ -36,6 +54,9 @@ class HuiskamerState(PageState, SessionState):
     capacity: str = ""
     day_label: str = ""
     children: list[dict[str, str]] = []
+    tile_status: dict[str, str] = {}  # child id -> verwacht / aanwezig / ...
+    tile_label: dict[str, str] = {}  # child id -> "Aanwezig 14:05 · Oma Truus"
+    tile_mood: dict[str, str] = {}  # child id -> face, only for children with a mood
     counts: dict[str, int] = {}
     follow_ups: list[dict[str, str]] = []
     query: str = ""
@@ -45,10 +66,16 @@ class HuiskamerState(PageState, SessionState):
     panel_open: bool = False
     extra_query: str = ""
     extra_choices: list[dict[str, str]] = []
-    version: int = 0
+    _version: str = ""  # fingerprint of the day as this screen shows it (backend only)
     watching: bool = False
     is_today: bool = True
     _watch_id: int = 0
+    _last_event: dict[str, str] = {}  # child id -> the event an undo would revert (backend only)
+
+    def _put(self, name: str, value) -> None:
+        """Assign only what changed: every assignment is sent to the browser whole."""
+        if getattr(self, name) != value:
+            setattr(self, name, value)
 
     def _location_id(self) -> int:
         return self._route_id("locatie_id")
@@ -66,22 +93,25 @@ class HuiskamerState(PageState, SessionState):
         day = self._day()
         self.is_today = day == self.today()
         view = attendance.day_view(actor, db, self._location_id(), day)
-        self.location_name = view.location_name
-        self.capacity = str(view.capacity or "")
-        self.day_label = format_day(view.day)
-        self.version = view.version
-        self.counts = view.counts
-        self.children = [_tile_row(c) for c in view.children]
-        self.follow_ups = [{"id": str(f["id"]), "text": f"{f['title']}: {f['child']}"
-                            + (f" (sinds {f['due'].day} {texts.MONTHS[f['due'].month][:3]})" if f["due"] < view.day else "")}
-                           for f in view.follow_ups]
+        self._put("location_name", view.location_name)
+        self._put("capacity", str(view.capacity or ""))
+        self._put("day_label", format_day(view.day))
+        self._version = view.version
+        self._put("counts", view.counts)
+        self._put("children", [_tile_row(c) for c in view.children])
+        self._put("tile_status", {str(c.child_id): c.status for c in view.children})
+        self._put("tile_label", {str(c.child_id): _label(c) for c in view.children})
+        self._put("tile_mood", {str(c.child_id): _mood(c) for c in view.children if c.mood})
+        self._last_event = {str(c.child_id): str(c.last_event_id or "") for c in view.children}
+        self._put("follow_ups", [
+            {"id": str(f["id"]), "text": f"{f['title']}: {f['child']}"
+             + (f" (sinds {f['due'].day} {texts.MONTHS[f['due'].month][:3]})" if f["due"] < view.day else "")}
+            for f in view.follow_ups])
         if self.panel:
-            row = next((c for c in self.children if c["id"] == self.panel.get("id")), None)
-            if row:
-                self._set_panel(row)
+            self._set_panel(self.panel.get("id", ""))
 
     def _clear_page(self) -> None:
-        self.children = []
+        self.children, self.tile_status, self.tile_label, self.tile_mood = [], {}, {}, {}
 
     def _show_invalid(self, exc, db, actor) -> None:
         # A tap that no longer fits (another device was quicker): show the day as it is now.
@@ -90,7 +120,8 @@ class HuiskamerState(PageState, SessionState):
 
     @rx.event
     def load(self):
-        self.children, self.query, self.panel_open, self.panel = [], "", False, {}
+        self._clear_page()
+        self.query, self.panel_open, self.panel, self._version = "", False, {}, ""
         self.extra_query, self.extra_choices = "", []
         return self._run()
 
@@ -100,29 +131,59 @@ class HuiskamerState(PageState, SessionState):
             return None
         payload = {"client_uuid": str(uuid.uuid4()), "child_id": child_id, "location_id": self._location_id(),
                    "kind": kind, **extra}
-        result = self._run(lambda actor, db: attendance.record_attendance(actor, db, payload))
+        result = self._run(lambda actor, db: self._record(actor, db, payload), reload=False)
         if closes_panel and not self.error:
             self.panel_open = False
         return result
 
+    def _record(self, actor, db, payload: dict) -> None:
+        """Store the tap; show its outcome on the one tile, or reload when it changed more."""
+        result = attendance.record_attendance(actor, db, payload)
+        child_id = str(payload["child_id"])
+        if (not result.created or result.child is None or payload["kind"] in RELOAD_KINDS
+                or child_id not in self.tile_status):
+            self._reload(db, actor)
+            return
+        self._show_tile(child_id, result.child)
+        # The day as this screen now knows it: a tap of another device in between makes the polled
+        # fingerprint differ, and the watch reloads the day.
+        self._version = attendance.version_with(self._version, result.event_id)
+
+    def _show_tile(self, child_id: str, c) -> None:
+        """One child's new state: its entries in the small dicts, the counts, and the panel."""
+        self._last_event[child_id] = str(c.last_event_id or "")
+        if self.tile_status.get(child_id) != c.status:
+            self.tile_status[child_id] = c.status
+            self._put("counts", attendance.count_statuses(self.tile_status.values()))
+        if self.tile_label.get(child_id) != (label := _label(c)):
+            self.tile_label[child_id] = label
+        if self.tile_mood.get(child_id, "") != (mood := _mood(c)):
+            self.tile_mood[child_id] = mood
+        if self.panel.get("id") == child_id:
+            self._set_panel(child_id)
+
     @rx.event
     def tile(self, child_id: str, status: str):
         """One tap: check in an expected child; otherwise open the child's options."""
-        if status == "verwacht":
+        if self.tile_status.get(child_id, status) == "verwacht":
             return self._tap(child_id, "aanwezig")
         return self.open_panel(child_id)
 
-    def _set_panel(self, row: dict) -> None:
-        self.panel = row
-        self.panel_pickups = [p for p in row["pickups"].split("|") if p]
-        self.panel_goals = [{"id": g.split(":", 1)[0], "title": g.split(":", 1)[1]}
-                            for g in row["goals"].split("|") if ":" in g]
+    def _set_panel(self, child_id: str) -> bool:
+        row = next((c for c in self.children if c["id"] == child_id), None)
+        if row is None:
+            return False
+        self._put("panel", {**row, "status": self.tile_status.get(child_id, "verwacht"),
+                            "label": self.tile_label.get(child_id, ""),
+                            "last_event": self._last_event.get(child_id, "")})
+        self._put("panel_pickups", [p for p in row["pickups"].split("|") if p])
+        self._put("panel_goals", [{"id": g.split(":", 1)[0], "title": g.split(":", 1)[1]}
+                                  for g in row["goals"].split("|") if ":" in g])
+        return True
 
     @rx.event
     def open_panel(self, child_id: str):
-        row = next((c for c in self.children if c["id"] == child_id), None)
-        if row:
-            self._set_panel(row)
+        if self._set_panel(child_id):
             self.panel_open, self.error = True, ""
 
     @rx.event
@@ -202,13 +263,17 @@ class HuiskamerState(PageState, SessionState):
             self._watch_id += 1
             my_id, self.watching = self._watch_id, True
             location_id, day = self._location_id(), self._day()
-        waited = 0.0
-        while waited < MAX_WATCH_SECONDS:
+            known = self._version
+        polls = 0
+        while polls * POLL_SECONDS < MAX_WATCH_SECONDS:
             await asyncio.sleep(POLL_SECONDS)
-            waited += POLL_SECONDS
+            polls += 1
             version = await asyncio.to_thread(without_actor.call, attendance.day_version, location_id, day)
+            if version == known and polls % CHECK_STOP_EVERY:
+                continue  # nothing new: do not lock and load the state (with Redis: a round trip)
             async with self:
                 if not self.watching or self._watch_id != my_id:
                     return
-                if version != self.version:
+                if version != self._version:
                     self._run(keep_messages=True)
+                known = self._version

@@ -31,21 +31,25 @@ def counts() -> rx.Component:
 
 
 def tile(child) -> rx.Component:
+    """`child` holds what a tap does not change; status, label and mood come from the small dicts."""
+    status = HuiskamerState.tile_status[child["id"]].to(str)
+    label = HuiskamerState.tile_label[child["id"]].to(str)
     return rx.hstack(
         rx.button(
             rx.vstack(
-                rx.hstack(rx.text(child["name"], weight="bold", size="4"), rx.text(child["mood"]),
+                rx.hstack(rx.text(child["name"], weight="bold", size="4"),
+                          rx.text(HuiskamerState.tile_mood[child["id"]].to(str)),
                           rx.cond(child["extra"] == "1", rx.badge("extra", color_scheme="gray")), spacing="2"),
-                rx.text(child["label"], size="2"),
+                rx.text(label, size="2"),
                 spacing="0", align="start",
             ),
-            on_click=HuiskamerState.tile(child["id"], child["status"]),
-            variant=rx.cond(child["status"] == "verwacht", "outline", "soft"),
-            color_scheme=rx.match(child["status"], *STATUS_COLORS.items(), "gray"),
+            on_click=HuiskamerState.tile(child["id"], status),
+            variant=rx.cond(status == "verwacht", "outline", "soft"),
+            color_scheme=rx.match(status, *STATUS_COLORS.items(), "gray"),
             size="4",
             class_name="kw-tile",
-            aria_label=child["name"] + ": " + child["label"],
-            data_status=child["status"],
+            aria_label=child["name"] + ": " + label,
+            data_status=status,
             data_child_id=child["id"],
         ),
         rx.icon_button(rx.icon("ellipsis-vertical"), on_click=HuiskamerState.open_panel(child["id"]),

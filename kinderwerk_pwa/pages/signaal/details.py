@@ -16,7 +16,7 @@ from ...components.form import (
 )
 from ...components.messages import error_callout
 from ...domain.signalering.signal_catalog import categories
-from .state import FACTS_ID, SignaalState
+from .state import FACTS_ID, SignaalState, add_example
 
 
 def _category_chip(code: str, label: str) -> rx.Component:
@@ -38,7 +38,7 @@ def _examples() -> rx.Component:
         blocks.append(rx.cond(
             SignaalState.selected.contains(cat.code),
             rx.flex(*[rx.button(ex, type="button", size="2", variant="soft", color_scheme="gray",
-                                on_click=SignaalState.add_example(ex), class_name="kw-tap kw-wrap")
+                                on_click=add_example(ex), class_name="kw-tap kw-wrap")
                       for ex in cat.examples], wrap="wrap", gap="2"),
         ))
     return rx.box(rx.text(texts.SIGNAAL_VOORBEELDEN, size="2", color_scheme="gray"), *blocks, width="100%")

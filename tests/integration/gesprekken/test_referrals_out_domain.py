@@ -254,8 +254,9 @@ def test_audit_rows_never_contain_the_reason_or_the_feedback(app_db):
     kw = actor(db, w)
     partner_id = wijkteam(db, w)
     referral_id = ro.refer_out(kw, db, payload(w, partner_id))
-    with pytest.raises(InvalidInput):
-        ro.refer_out(kw, db, payload(w, partner_id, consent_given=False))
+    other = pt.save_partner(actor(db, w, "teamleider"), db, {"name": "Jeugdhulp Almere", "kind": "jeugdhulp"})
+    with pytest.raises(InvalidInput):  # no consent for this partner (the wijkteam's does not count)
+        ro.refer_out(kw, db, payload(w, other, consent_given=False))
     ro.record_feedback(kw, db, referral_id, "afgerond", FEEDBACK)
     ro.child_referrals(kw, db, w.child_a)
     db.expire_all()

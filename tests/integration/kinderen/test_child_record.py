@@ -64,9 +64,10 @@ def test_record_shows_family_pickup_consents_and_weekdays(app_db):
     assert [(p.id, p.name, p.relation, p.phone) for p in record.pickup_persons] == [
         (oma, "Oma Jansen", "oma", "06-55556666")]
     assert (record.may_go_home_alone, record.home_alone_allowed_by, record.home_alone_allowed_on) == (False, "", None)
+    # The current answer per kind, in the order of the kinds (consents.py).
     assert [(c.kind, c.kind_label, c.given, c.given_by, c.given_on) for c in record.consents] == [
-        ("foto", "Foto's", False, "Petra Jansen", date(2026, 1, 6)),
-        ("registratie", "Registratie van gegevens", True, "Petra Jansen", date(2026, 1, 5))]
+        ("registratie", "Registratie bij het kinderwerk", True, "Petra Jansen", date(2026, 1, 5)),
+        ("foto", "Foto's", False, "Petra Jansen", date(2026, 1, 6))]
     by_location = {p.location_id: p for p in record.locations}
     assert set(by_location) == {w.loc_a, w.loc_b}
     assert (by_location[w.loc_a].location_name, by_location[w.loc_a].weekdays,

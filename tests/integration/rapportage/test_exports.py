@@ -1,5 +1,5 @@
 """Exports of the rapportage (domain/exports.py): the XLSX read back with openpyxl and the CSV parsed
-back hold exactly the figures of Report.tables(); nothing typed by a user can become a formula;
+back hold exactly the figures of Report.tables() followed by ActivityReach.tables(); nothing typed by a user can become a formula;
 only a teamleider may export, on his own locations, and every export is audited."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import pytest
 from kinderwerk_pwa import texts
 from kinderwerk_pwa.domain.common.errors import PermissionDenied
 from kinderwerk_pwa.domain.rapportage import exports, reports
+from kinderwerk_pwa.domain.rapportage.activity_reach import activity_reach
 from kinderwerk_pwa.models import Partner, ReferralOut
 from tests.world import actor, audits
 
@@ -36,8 +37,11 @@ def data(app_db):
     return db, d
 
 
-def the_report(db, d):
-    return reports.report(actor(db, d.w, "teamleider"), db, [d.w.loc_a, d.w.loc_b], START, END)
+def the_tables(db, d):
+    """What the export must hold: the period report's tables, then activities and reach."""
+    leader, ids = actor(db, d.w, "teamleider"), [d.w.loc_a, d.w.loc_b]
+    return exports.export_tables(reports.report(leader, db, ids, START, END),
+                                 activity_reach(leader, db, ids, START, END))
 
 
 # ---- XLSX ------------------------------------------------------------------------------------
@@ -45,12 +49,13 @@ def the_report(db, d):
 def test_xlsx_holds_the_same_figures_as_the_tables(data):
     db, d = data
     content = exports.report_xlsx(actor(db, d.w, "teamleider"), db, [d.w.loc_a, d.w.loc_b], START, END)
-    tables = the_report(db, d).tables()
+    tables = the_tables(db, d)
+    assert texts.BEREIK_ACT_T_PVR_LOCATIE in [t.title for t in tables]
     wb = openpyxl.load_workbook(io.BytesIO(content))
     assert wb.sheetnames == [texts.RAPPORT_TOELICHTING, *(t.title for t in tables)]
     intro = [row[0] for row in wb[texts.RAPPORT_TOELICHTING].iter_rows(values_only=True)]
     assert intro[0] == texts.RAPPORT_TITEL and "02-02-2026 tot en met 27-02-2026" in intro[1]
-    assert "Huiskamer De Vlieger" in intro[2] and "<5" in intro[3]
+    assert "Huiskamer De Vlieger" in intro[2] and "<5" in intro[3] and intro[4] == texts.BEREIK_ACT_UITLEG
     small_cells = 0
     for table in tables:
         ws = wb[table.title]
@@ -79,6 +84,15 @@ def _sheet_xml(content: bytes) -> bytes:
 
     with zipfile.ZipFile(io.BytesIO(content)) as z:
         return b"".join(z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/"))
+
+
+def test_every_table_title_is_its_own_sheet_name(data):
+    """Titles are sheet names as they are (at most 31 characters, no []:*?/\\), so the screen's
+    title finds its sheet."""
+    db, d = data
+    titles = [t.title for t in the_tables(db, d)]
+    taken: set[str] = set()
+    assert [exports.sheet_title(t, taken) for t in titles] == titles
 
 
 def test_sheet_titles_are_valid_and_unique():
@@ -113,7 +127,7 @@ def _blocks(text: str) -> tuple[list[list[str]], dict[str, list[list[str]]]]:
 def test_csv_holds_all_tables_and_resists_formula_injection(data):
     db, d = data
     text = exports.report_csv(actor(db, d.w, "teamleider"), db, [d.w.loc_a, d.w.loc_b], START, END)
-    tables = the_report(db, d).tables()
+    tables = the_tables(db, d)
     intro, blocks = _blocks(text)
     assert intro[0] == [texts.RAPPORT_TITEL]
     assert list(blocks) == [t.title for t in tables]
