@@ -50,6 +50,15 @@
     realised: "Gerealiseerd",
     queuedActivity: (title) => title + ": gerealiseerd (wacht op verzending)",
     alreadyQueued: "Al geregistreerd; wacht op verzending.",
+    agreements: "Afspraken (optioneel)",
+    agreement: (n) => "Afspraak " + n,
+    agreementWhat: "Wat is afgesproken?",
+    agreementWho: "Wie doet het?",
+    agreementOwners: {ouder: "Ouder/verzorger", kinderwerker: "Ik (kinderwerker)", partner: "Ketenpartner"},
+    agreementPartner: "Naam van de ketenpartner",
+    agreementDue: "Uiterlijk op",
+    needDue: "Vul bij elke afspraak in wanneer die uiterlijk klaar moet zijn.",
+    needPartner: "Vul de naam van de ketenpartner in.",
   };
 
   // ---- IndexedDB ------------------------------------------------------------------------------
@@ -93,6 +102,7 @@
   // ---- queue and sync ---------------------------------------------------------------------------
   let context = null;
   let lastStored = 0;
+  let shownWaiting = 0;  // the count the bar shows (render)
 
   async function refreshContext() {
     try {
@@ -182,6 +192,7 @@
     const items = await queueAll().catch(() => []);
     const waiting = items.filter((i) => i.state === "wacht");
     const refused = items.filter((i) => i.state === "geweigerd");
+    shownWaiting = waiting.length;
     const bar = el("div", {class: "kwo-bar", role: "status", "aria-live": "polite", id: "kw-wachtrij"},
       !navigator.onLine ? el("p", {}, TEXTS.offline) : null,
       waiting.length ? el("p", {class: "kwo-count"}, TEXTS.waiting(waiting.length)) : null,
@@ -286,16 +297,35 @@
     const kind = select(Object.entries(TEXTS.kinds));
     const facts = el("textarea", {rows: "4", maxlength: "4000"});
     const message = el("p", {role: "status"});
+    // Up to three agreements, as on the online form: what, who (parent, me, a partner by name), by when.
+    const rows = [1, 2, 3].map((n) => ({
+      n, what: el("input", {type: "text", maxlength: "500"}),
+      who: select(Object.entries(TEXTS.agreementOwners)),
+      partner: el("input", {type: "text", maxlength: "200"}),
+      due: el("input", {type: "date"}),
+    }));
     const form = el("form", {class: "kwo-form", on: {submit: async (ev) => {
       ev.preventDefault();
       if (!facts.value.trim()) { message.textContent = TEXTS.needFacts; return; }
+      const filled = rows.filter((r) => r.what.value.trim());
+      if (filled.some((r) => !r.due.value)) { message.textContent = TEXTS.needDue; return; }
+      if (filled.some((r) => r.who.value === "partner" && !r.partner.value.trim())) {
+        message.textContent = TEXTS.needPartner; return;
+      }
+      const agreements = filled.map((r) => ({client_uuid: uuid(), description: r.what.value.trim(),
+        owner_kind: r.who.value, owner_name: r.who.value === "partner" ? r.partner.value.trim() : "",
+        due_date: r.due.value}));
       const f = context.families.find((x) => String(x.id) === family.value);
       await enqueue("gesprek", {client_uuid: uuid(), family_id: Number(family.value),
         guardian_ids: f.guardians.map((g) => g.id), child_ids: f.children.map((c) => c.id), kind: kind.value,
-        facts: facts.value.trim(), held_at: new Date().toISOString(), discussed_with_parent: true, agreements: []});
+        facts: facts.value.trim(), held_at: new Date().toISOString(), discussed_with_parent: true, agreements});
       form.reset(); message.textContent = TEXTS.saved;
     }}},
       field(TEXTS.family, family), field(TEXTS.kind, kind), field(TEXTS.summary, facts),
+      el("h3", {}, TEXTS.agreements),
+      rows.map((r) => el("fieldset", {class: "kwo-form kwo-agreement"}, el("legend", {}, TEXTS.agreement(r.n)),
+        field(TEXTS.agreementWhat, r.what), field(TEXTS.agreementWho, r.who),
+        field(TEXTS.agreementPartner, r.partner), field(TEXTS.agreementDue, r.due))),
       el("button", {type: "submit", class: "kwo-button kwo-primary"}, TEXTS.save), message);
     return form;
   }
@@ -389,7 +419,13 @@
 
   window.addEventListener("online", () => { render(); sync(); });
   window.addEventListener("offline", render);
-  setInterval(() => { if (navigator.onLine) queueAll().then((q) => { if (q.some((i) => i.state === "wacht")) sync(); }); }, 5000);
+  // Every 5 s: send what waits; and when another tab of this phone sent it, stop showing it as waiting.
+  setInterval(() => {
+    if (navigator.onLine) queueAll().then((q) => {
+      const waiting = q.filter((i) => i.state === "wacht").length;
+      if (waiting) sync(); else if (shownWaiting) render();
+    });
+  }, 5000);
 
   function start() {
     mount();

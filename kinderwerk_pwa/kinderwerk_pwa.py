@@ -7,6 +7,7 @@ import reflex as rx
 from . import texts
 from .api.app import create_api
 from .api.headers import SecurityHeadersMiddleware
+from .components import connection
 from .pages.aanmeldingen import AanmeldingenState, aanmeldingen_page
 from .pages.activiteiten import (
     MonthState,
@@ -28,6 +29,7 @@ from .pages.kinderen import KinderenState, kinderen_page
 from .pages.login import LoginState, login_page
 from .pages.meer import meer_page
 from .pages.meldcode import MeldcodeState, meldcode_page
+from .pages.niet_gevonden import niet_gevonden_page
 from .pages.overzicht import OverzichtState, overzicht_page
 from .pages.partners import PartnersState, partners_page
 from .pages.privacy import InzageState, LogboekState, inzage_page, logboek_page
@@ -54,7 +56,11 @@ app = rx.App(
     # static files, /api, /auth, the /_event websocket): api/headers.py.
     api_transformer=[create_api(), SecurityHeadersMiddleware],
     backend_exception_handler=backend_exception_handler,
+    # Sonner's toast region labelled in Dutch (issue 15): components/connection.py.
+    toaster=connection.toaster(),
 )
+# Reflex's connection indicator and its toast, in Dutch, instead of the default overlay.
+app.app_wraps[(5, "Overlay")] = connection.overlay
 
 app.add_page(login_page, route="/login", title=f"{texts.LOGIN_TITEL} · {texts.APP_NAME}", on_load=LoginState.load)
 app.add_page(vandaag_page, route="/", title=f"{texts.VANDAAG_TITEL} · {texts.APP_NAME}", on_load=VandaagState.load)
@@ -109,3 +115,5 @@ app.add_page(toestemming_page, route="/kind/[kind_id]/toestemmingen",
              title=f"{texts.TOESTEMMING_TITEL} · {texts.APP_NAME}", on_load=ToestemmingState.load)
 app.add_page(bewaren_page, route="/privacy/bewaren", title=f"{texts.BEWAREN_TITEL} · {texts.APP_NAME}",
              on_load=BewarenState.load)
+# An address that does not exist: a Dutch page (Reflex's own says "404: Page not found").
+app.add_page(niet_gevonden_page, route="404", title=f"{texts.NIET_GEVONDEN_TITEL} · {texts.APP_NAME}")

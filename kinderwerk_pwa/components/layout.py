@@ -48,7 +48,8 @@ def page_shell(*children: rx.Component, active: str) -> rx.Component:
     side = NAV_ITEMS[:-1] + SIDEBAR_EXTRA + NAV_ITEMS[-1:]
     return rx.box(
         rx.el.nav(
-            rx.heading(texts.APP_NAME, size="5", padding="0 16px 16px"),
+            # The app name, not a heading: the page's own h1 is the only one (WCAG 1.3.1).
+            rx.text(texts.APP_NAME, size="5", weight="bold", padding="0 16px 16px"),
             *[_nav_link(href, label, icon, active) for href, label, icon in side],
             rx.spacer(),
             rx.text(SessionState.user_name, weight="medium", padding_x="16px"),

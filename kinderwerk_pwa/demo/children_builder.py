@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from kinderwerk_pwa.domain.common.search import search_key
 from kinderwerk_pwa.models import (
     Child,
     ChildLocation,
@@ -163,6 +164,7 @@ class _ChildrenMixin:
             pools.setdefault(kid.home.idx, []).append(kid)
         bgs, bg_weights = list(N.BACKGROUND_WEIGHTS), list(N.BACKGROUND_WEIGHTS.values())
         school_locs = [loc for loc in self.locs if loc.kind == "school"]
+        showcase = list(N.SHOWCASE_NAMES)  # given to the first fitting families; draws no randomness
         for kid in order:
             if kid.family is not None:
                 continue
@@ -179,6 +181,10 @@ class _ChildrenMixin:
             bg = rng.choices(bgs, bg_weights)[0]
             names = N.BACKGROUNDS[bg]
             fam = _Fam(bg, rng.choice(names["surnames"]))
+            shown = next((s for s in showcase if s[0] == bg and any(m.female == s[1] for m in members)), None)
+            if shown is not None:
+                showcase.remove(shown)
+                fam.surname = shown[3] or fam.surname
             fam.neighbourhood = kid.home.neighbourhood if rng.random() < 0.75 else rng.choice(N.NEIGHBOURHOODS)
             school_homes = [m.home for m in members if m.home.kind == "school"]
             if school_homes:
@@ -194,6 +200,8 @@ class _ChildrenMixin:
                 pool = names["girls"] if m.female else names["boys"]
                 choices = [f for f in pool if f not in used_first] or list(pool)
                 m.first = rng.choice(choices)
+                if shown is not None and shown[2] and m.female == shown[1]:
+                    m.first, shown = shown[2], None
                 used_first.append(m.first)
                 m.last = N.surname_form(fam.surname, female=m.female, background=bg)
                 if m.home.kind == "school":
@@ -282,14 +290,15 @@ class _ChildrenMixin:
     def write_children(self) -> None:
         rng = self.rng
         fam_ids = self.insert_ids(Family, [
-            {"organisation_id": self.org_id, "name": f"Gezin {fam.surname}"} for fam in self.families
+            {"organisation_id": self.org_id, "name": f"Gezin {fam.surname}",
+             "search_key": search_key(f"Gezin {fam.surname}")} for fam in self.families
         ])
         for fam, id_ in zip(self.families, fam_ids, strict=True):
             fam.id = id_
         guardians = [(fam, g) for fam in self.families for g in fam.guardians]
         g_ids = self.insert_ids(Guardian, [
-            {"name": g.name, "relation": g.relation, "phone": g.phone, "email": g.email, "family_id": fam.id}
-            for fam, g in guardians
+            {"name": g.name, "relation": g.relation, "phone": g.phone, "email": g.email, "family_id": fam.id,
+             "search_key": search_key(g.name)} for fam, g in guardians
         ])
         for (_, g), id_ in zip(guardians, g_ids, strict=True):
             g.id = id_
@@ -299,7 +308,8 @@ class _ChildrenMixin:
         for kid in self.kids:
             created_day = kid.received_on or kid.known_since or self.history_start
             rows.append({
-                "first_name": kid.first, "last_name": kid.last, "date_of_birth": kid.dob,
+                "first_name": kid.first, "last_name": kid.last, "search_key": search_key(kid.first, kid.last),
+                "date_of_birth": kid.dob,
                 "school_name": kid.school, "school_group": _groep(kid.dob, self.today),
                 "neighbourhood": kid.family.neighbourhood, "status": kid.status,
                 "organisation_id": self.org_id, "family_id": kid.family.id,

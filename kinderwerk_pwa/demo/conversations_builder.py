@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from kinderwerk_pwa.models import (
     Agreement,
     ConversationChild,
+    ConversationGoal,
     ConversationGuardian,
     ParentConversation,
 )
@@ -100,7 +101,7 @@ class _ConversationsMixin:
 
         convs.sort(key=lambda c: (c["held_at"], c["client_uuid"]))
         ids = self.insert_ids(ParentConversation, [{k: v for k, v in c.items() if not k.startswith("_")} for c in convs])
-        cc, cg, agreements = [], [], []
+        cc, cg, agreements, goal_links = [], [], [], []
         partners = [p for p in self.partners if p["kind"] in ("wijkteam", "jeugdhulp", "school", "ggd")]
         for c, id_ in zip(convs, ids, strict=True):
             seen = []
@@ -111,6 +112,11 @@ class _ConversationsMixin:
             for g in c["_guardians"]:
                 cg.append({"conversation_id": id_, "guardian_id": g.id})
             held_day = c["held_at"].astimezone(AMS).date()
+            if c["kind"] == "evaluatie":  # the goals of the child that ran on that day (no random draw)
+                kid_ids = set(seen)
+                goal_links.extend({"conversation_id": id_, "goal_id": goal_id}
+                                  for goal_id, child_id, start, end in getattr(self, "goal_spans", [])
+                                  if child_id in kid_ids and start <= held_day <= end)
             n_agr = rng.choices((1, 2, 3), (45, 40, 15))[0]
             owner_kinds = rng.sample(("ouder", "kinderwerker", "partner"), min(3, n_agr)) if n_agr > 1 else \
                 [rng.choice(("ouder", "kinderwerker", "ouder"))]
@@ -147,4 +153,5 @@ class _ConversationsMixin:
                 })
         self.insert(ConversationChild, cc)
         self.insert(ConversationGuardian, cg)
+        self.insert(ConversationGoal, goal_links)
         self.insert(Agreement, agreements)

@@ -55,6 +55,9 @@ class _GoalsAttendanceMixin:
                                   "created_by_id": kid.intake_by.id})
                 goal_meta.append((kid, start, achieved or last, evaluations, improving))
         ids = self.insert_ids(Goal, goal_rows)
+        # (goal id, child id, start, end): an evaluation conversation links the goals it evaluates.
+        self.goal_spans = [(goal_id, kid.id, start, end)
+                           for goal_id, (kid, start, end, _, _) in zip(ids, goal_meta, strict=True)]
         progress = []
         for goal_id, (kid, start, last, evaluations, improving) in zip(ids, goal_meta, strict=True):
             for d, score in evaluations:

@@ -10,13 +10,17 @@ from __future__ import annotations
 import unicodedata
 
 # Backgrounds of the families in an Almere-like neighbourhood, with a rough weight.
-# Each: children's names (girls, boys), adults' names (women, men), surnames.
+# Each: children's names (girls, boys), adults' names (women, men), surnames. Names with accents,
+# apostrophes and hyphens (Zoë, Eylül, Çağla, Zielińska, O'Neill, Noah-Jayden) are there on purpose:
+# the search must find them typed without (domain/common/search.py).
 BACKGROUNDS: dict[str, dict[str, tuple[str, ...]]] = {
     "nl": {
         "girls": ("Emma", "Julia", "Tess", "Sophie", "Zoë", "Mila", "Sara", "Nora", "Evi", "Lotte",
-                  "Fenna", "Isa", "Noor", "Yara", "Lieke", "Saar", "Femke", "Anna", "Roos", "Liv"),
+                  "Fenna", "Isa", "Noor", "Yara", "Lieke", "Saar", "Femke", "Anna", "Roos", "Liv",
+                  "Lily-Mae"),
         "boys": ("Noah", "Daan", "Sem", "Lucas", "Levi", "Finn", "Luuk", "Milan", "Bram", "Jesse",
-                 "Thijs", "Sven", "Mees", "Ruben", "Jayden", "Stijn", "Gijs", "Tim", "Lars", "Julian"),
+                 "Thijs", "Sven", "Mees", "Ruben", "Jayden", "Stijn", "Gijs", "Tim", "Lars", "Julian",
+                 "Noah-Jayden"),
         "women": ("Sanne", "Linda", "Marieke", "Esther", "Kim", "Anouk", "Mandy", "Petra", "Ilse",
                   "Manon", "Chantal", "Miranda", "Karin", "Debby", "Nicole"),
         "men": ("Mark", "Dennis", "Jeroen", "Kevin", "Sander", "Rick", "Martijn", "Erik", "Patrick",
@@ -26,7 +30,7 @@ BACKGROUNDS: dict[str, dict[str, tuple[str, ...]]] = {
                      "Hendriks", "van Leeuwen", "Dekker", "Brouwer", "de Wit", "Dijkstra", "de Graaf",
                      "van der Meer", "Kok", "Jacobs", "de Haan", "Vermeulen", "van den Heuvel",
                      "Schouten", "Willems", "Hoekstra", "Koster", "Prins", "Post", "Kuipers",
-                     "Veenstra", "Kramer", "Maas"),
+                     "Veenstra", "Kramer", "Maas", "O'Neill", "van 't Hof"),
     },
     "ma": {
         "girls": ("Yasmine", "Sara", "Amira", "Nour", "Lina", "Aya", "Imane", "Hiba", "Salma", "Malak",
@@ -43,7 +47,7 @@ BACKGROUNDS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "tr": {
         "girls": ("Elif", "Zeynep", "Defne", "Ecrin", "Esma", "Azra", "Eylül", "Ela", "Yağmur", "Nisa",
-                  "Hira", "Ayşe", "Melek"),
+                  "Hira", "Ayşe", "Melek", "Çağla"),
         "boys": ("Emir", "Yusuf", "Mert", "Kerem", "Ömer", "Eymen", "Burak", "Efe", "Kaan", "Arda",
                  "Ali", "Mehmet", "Deniz"),
         "women": ("Ayşe", "Fatma", "Emine", "Hatice", "Gül", "Selma", "Derya", "Sevda", "Hülya", "Özlem",
@@ -109,6 +113,17 @@ BACKGROUNDS: dict[str, dict[str, tuple[str, ...]]] = {
                      "Ofori", "Acheampong"),
     },
 }
+
+# Names a search must find typed without accents, apostrophes or hyphens, each given for certain to
+# the first family of its background with a child of that sex: (background, female, first name or
+# "" for a drawn one, surname or "" for a drawn one). Fictional combinations.
+SHOWCASE_NAMES: tuple[tuple[str, bool, str, str], ...] = (
+    ("nl", False, "Noah-Jayden", "O'Neill"),
+    ("nl", True, "Zoë", "van 't Hof"),
+    ("tr", True, "Çağla", ""),
+    ("tr", True, "Eylül", ""),
+    ("pl", True, "", "Zieliński"),
+)
 
 BACKGROUND_WEIGHTS: dict[str, int] = {
     "nl": 34, "ma": 17, "tr": 11, "sr": 12, "an": 5, "pl": 6, "sy": 5, "er": 4, "gh": 4,

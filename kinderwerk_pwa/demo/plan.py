@@ -40,6 +40,7 @@ class DemoSummary:
     parent_conversation: int = 0
     conversation_child: int = 0
     conversation_guardian: int = 0
+    conversation_goal: int = 0
     agreement: int = 0
     activity_series: int = 0
     activity_series_theme: int = 0

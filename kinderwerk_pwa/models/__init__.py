@@ -13,7 +13,13 @@ from .attendance import AttendanceEvent, FollowUp
 from .audit import AuditEvent
 from .base import UTCDateTime, new_uuid, utcnow
 from .children import Child, ChildLocation, Consent, Enrolment, Family, Guardian, PickupPerson
-from .conversations import Agreement, ConversationChild, ConversationGuardian, ParentConversation
+from .conversations import (
+    Agreement,
+    ConversationChild,
+    ConversationGoal,
+    ConversationGuardian,
+    ParentConversation,
+)
 from .goals import Goal, GoalProgress
 from .organisation import Location, Organisation, Partner
 from .referrals import ReferralIn, ReferralOut
@@ -25,7 +31,7 @@ __all__ = [
     "Activity", "ActivityChild", "ActivityObservation", "ActivityRegistration", "ActivitySeries",
     "ActivitySeriesTheme", "ActivityTally",
     "Agreement", "AttendanceEvent", "AuditEvent", "Child", "ChildLocation", "Consent",
-    "ConversationChild", "ConversationGuardian", "Enrolment", "Family", "FollowUp", "Goal",
+    "ConversationChild", "ConversationGoal", "ConversationGuardian", "Enrolment", "Family", "FollowUp", "Goal",
     "GoalProgress", "Guardian", "Location", "LoginAttempt", "MeldcodeStep", "MeldcodeTrack",
     "Organisation", "ParentConversation", "Partner", "PickupPerson", "ReferralIn", "ReferralOut",
     "Signal", "SignalCorrection", "StaffLocation", "StaffUser", "UTCDateTime", "UserSession",

@@ -7,6 +7,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
+from ..domain.common.search import MAX_KEY, search_key
 from .base import one_of, ts_field
 
 # bekend: met at a playground/school without registration; the rest is the dagarrangement path.
@@ -22,6 +23,7 @@ class Family(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     organisation_id: int = Field(foreign_key="organisation.id", index=True)
     name: str = Field(max_length=200)  # e.g. "Gezin El Amrani"
+    search_key: str = Field(default="", max_length=MAX_KEY, sa_column_kwargs={"server_default": ""})
 
 
 class GuardianBase(SQLModel):
@@ -34,6 +36,7 @@ class GuardianBase(SQLModel):
 class Guardian(GuardianBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
     family_id: int = Field(foreign_key="family.id", index=True)
+    search_key: str = Field(default="", max_length=MAX_KEY, sa_column_kwargs={"server_default": ""})
 
 
 class ChildBase(SQLModel):
@@ -61,10 +64,27 @@ class Child(ChildBase, table=True):
     # Set when the retention (domain/bewaren) removed the child's personal data: the row stays for
     # the figures of past periods, without name, school or free text.
     anonymised_at: datetime | None = ts_field(nullable=True)
+    # First and last name, normalised for search (domain/common/search.py); kept by the listeners below.
+    search_key: str = Field(default="", max_length=MAX_KEY, sa_column_kwargs={"server_default": ""})
 
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+
+# The search keys follow the names on every ORM insert and update (a bulk insert or update fills
+# them itself: the demo generator, the retention, the migration).
+def _child_key(_mapper, _connection, child: Child) -> None:
+    child.search_key = search_key(child.first_name, child.last_name)
+
+
+def _name_key(_mapper, _connection, row: Family | Guardian) -> None:
+    row.search_key = search_key(row.name)
+
+
+for _model, _listener in ((Child, _child_key), (Family, _name_key), (Guardian, _name_key)):
+    sa.event.listen(_model, "before_insert", _listener)
+    sa.event.listen(_model, "before_update", _listener)
 
 
 class ChildLocation(SQLModel, table=True):

@@ -47,6 +47,14 @@ class ConversationGuardian(SQLModel, table=True):
     guardian_id: int = Field(foreign_key="guardian.id", primary_key=True)
 
 
+class ConversationGoal(SQLModel, table=True):
+    """A leerdoel (goal) of one of the children that a conversation evaluates."""
+
+    __tablename__ = "conversation_goal"
+    conversation_id: int = Field(foreign_key="parent_conversation.id", primary_key=True)
+    goal_id: int = Field(foreign_key="goal.id", primary_key=True, index=True)
+
+
 class Agreement(SQLModel, table=True):
     __table_args__ = (one_of("owner_kind", AGREEMENT_OWNERS), one_of("status", AGREEMENT_STATUSES),)
     id: int | None = Field(default=None, primary_key=True)

@@ -206,7 +206,9 @@ def aanmeldingen_page() -> rx.Component:
         notice_callout(AanmeldingenState.notice, width="100%"),
         rx.cond(AanmeldingenState.form_open, _referral_form(),
                 rx.button(texts.AANMELDING_NIEUW, size="3", class_name="kw-tap", on_click=AanmeldingenState.open_form)),
-        rx.cond(AanmeldingenState.action["kind"] != "", _action_form()),
+        # Only once an intake or placement was chosen (before the page's data, "kind" is undefined).
+        rx.cond((AanmeldingenState.action["kind"] == "intake") | (AanmeldingenState.action["kind"] == "plaatsen"),
+                _action_form()),
         rx.heading(texts.WACHTLIJST_TITEL, size="5", as_="h2"),
         rx.cond(AanmeldingenState.rows.length() == 0, rx.text(texts.WACHTLIJST_LEEG, color_scheme="gray")),
         rx.vstack(rx.foreach(AanmeldingenState.rows, _row), width="100%", spacing="2"),

@@ -10,7 +10,9 @@ import reflex as rx
 
 from .. import texts
 from ..components.card import section_card
+from ..components.charts import goal_chart
 from ..components.form import INPUT_STYLE, LABEL_STYLE, select_input, text_field
+from ..components.goal_conversations import goal_conversation_rows, goal_conversations
 from ..components.layout import page
 from ..components.messages import error_callout, notice_callout
 from ..domain.common.clock import format_day, format_moment
@@ -34,6 +36,7 @@ class GoalCard:
     location_id: str = ""
     moments: str = ""
     points: list[dict[str, str]] = dataclasses.field(default_factory=list)
+    conversations: list[dict[str, str]] = dataclasses.field(default_factory=list)  # that evaluated it
 
 
 class KindState(PageState, SessionState):
@@ -85,8 +88,10 @@ class KindState(PageState, SessionState):
                 id=str(g.id), title=g.title, status=g.status_label, status_code=g.status,
                 start=format_day(g.start_date), location_id=str(g.location_id),
                 moments=texts.KIND_MOMENTEN.format(goed=good, niet=not_yet),
-                points=[{"label": f"{d.day}-{d.month}: {score}", "height": f"{score * 14}px", "score": str(score)}
+                points=[{"label": f"{d.day}-{d.month}: {score}", "height": f"{score * 14}px", "score": str(score),
+                         "day": f"{d.day}-{d.month}"}
                         for d, score in g.evaluations[-12:]],
+                conversations=goal_conversation_rows(g.conversations),
             ))
         self.goals = cards
         self.timeline = [
@@ -138,12 +143,8 @@ def _goal(goal: GoalCard) -> rx.Component:
     return rx.box(
         rx.hstack(rx.text(goal.title, weight="bold"), rx.badge(goal.status), justify="between", width="100%"),
         rx.text("Sinds " + goal.start + " · " + goal.moments, size="2", color_scheme="gray"),
-        rx.cond(goal.points.length() > 0, rx.hstack(
-            rx.foreach(goal.points, lambda p: rx.box(
-                rx.box(height=p["height"], width="14px", background="var(--accent-9)", border_radius="3px"),
-                title=p["label"], aria_label=p["label"])),
-            align="end", spacing="1", height="74px", role="img", aria_label="Evaluaties: " + goal.title,
-        )),
+        rx.cond(goal.points.length() > 0, goal_chart(goal.points, goal.title)),
+        goal_conversations(goal.conversations),
         rx.cond(goal.status_code == "actief", rx.el.form(
             rx.el.input(type="hidden", name="goal_id", value=goal.id),
             rx.hstack(

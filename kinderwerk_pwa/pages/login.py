@@ -55,10 +55,10 @@ def login_field(label: str, name: str, type_: str, autocomplete: str, **extra) -
 
 def login_frame(*children) -> rx.Component:
     """The login steps: one narrow column in the middle of the screen, no navigation."""
-    return rx.center(
+    return rx.el.main(rx.center(
         rx.vstack(*children, spacing="4", width="100%", max_width="420px", padding="24px 16px"),
         min_height="100vh",
-    )
+    ))
 
 
 def login_form(action: str, button: str, *fields) -> rx.Component:

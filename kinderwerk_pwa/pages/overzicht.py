@@ -9,6 +9,8 @@ import reflex as rx
 from .. import texts
 from ..components.layout import page
 from ..components.messages import error_callout
+from ..domain.common.clock import format_day
+from ..domain.gesprekken.location_lists import location_late_feedback, location_overdue_agreements
 from ..domain.rapportage import reports
 from ..state.page import PageState
 from ..state.session import SessionState
@@ -23,10 +25,13 @@ class OverzichtState(PageState, SessionState):
     activities: list[dict[str, str]] = []  # this week's, at her locations
     open_activities: list[dict[str, str]] = []  # over, not yet registered
     open_list: str = ""  # which list is open: "<location id>:<figure>"
+    overdue_agreements: list[dict[str, str]] = []  # the location's, loaded when its figure is opened
+    late_feedback: list[dict[str, str]] = []  # idem
 
     @rx.event
     def load(self):
         self.open_list, self.locations, self.tracks = "", [], []
+        self.overdue_agreements, self.late_feedback = [], []
         return self._run()
 
     def _reload(self, db, actor) -> None:
@@ -59,16 +64,38 @@ class OverzichtState(PageState, SessionState):
     @rx.event
     def toggle(self, key: str):
         self.open_list = "" if self.open_list == key else key
+        location, _, figure = self.open_list.partition(":")
+        if figure in ("agreements", "feedback") and location.isdigit():
+            # The names behind the figure are read (and audited) only when it is opened.
+            return self._run(lambda actor, db: self._load_list(actor, db, int(location), figure), reload=False)
+
+    def _load_list(self, actor, db, location_id: int, figure: str) -> None:
+        day = self.today()
+        if figure == "agreements":
+            self.overdue_agreements = [{
+                "location": str(location_id), "id": str(a.family_id), "overdue": "1",
+                "text": texts.OVERZICHT_AFSPRAAK_REGEL.format(gezin=a.family_name, kinderen=a.child_names,
+                                                             afspraak=a.description, wie=a.owner_label,
+                                                             datum=format_day(a.due_date))}
+                for a in location_overdue_agreements(actor, db, location_id, day)]
+        else:
+            self.late_feedback = [{
+                "location": str(location_id), "id": str(r.child_id), "overdue": "1",
+                "text": texts.OVERZICHT_TERUGKOPPELING_REGEL.format(kind=r.child_name, partner=r.partner_name,
+                                                                   verstuurd=format_day(r.sent_on),
+                                                                   datum=format_day(r.feedback_due))}
+                for r in location_late_feedback(actor, db, location_id, day)]
 
 
 def _figure(loc, key: str, label: str, value, danger: bool = False) -> rx.Component:
     return rx.button(
+        # Named by what it shows, then the location for a screen reader (WCAG 2.5.3).
         rx.vstack(rx.text(value, size="6", weight="bold"), rx.text(label, size="1"), spacing="0", align="start"),
+        rx.el.span(" · " + loc["name"], class_name="kw-sr-only"),
         on_click=OverzichtState.toggle(loc["id"] + ":" + key),
         # Red only when there is something acute to look at.
         variant="surface", color_scheme=rx.cond(value != "0", "red", "gray") if danger else "gray",
         class_name="kw-figure",
-        aria_label=label + ": " + value + " (" + loc["name"] + ")",
         aria_expanded=OverzichtState.open_list == loc["id"] + ":" + key,
     )
 
@@ -105,8 +132,8 @@ def _location(loc) -> rx.Component:
         _list(loc, "alerts", OverzichtState.alerts, "/kind/"),
         rx.cond(OverzichtState.open_list == loc["id"] + ":waitlist",
                 rx.link(texts.AANMELDINGEN_TITEL, href="/aanmeldingen", class_name="kw-tap")),
-        rx.cond(OverzichtState.open_list == loc["id"] + ":agreements",
-                rx.link(texts.GESPREKKEN_MIJN_AFSPRAKEN, href="/gesprekken", class_name="kw-tap")),
+        _list(loc, "agreements", OverzichtState.overdue_agreements, "/gezin/"),
+        _list(loc, "feedback", OverzichtState.late_feedback, "/kind/"),
         class_name="kw-card",
         width="100%",
     )

@@ -36,8 +36,27 @@ class ServerErrorState(rx.State):
         self.shown = False
 
 
-def backend_exception_handler(exception: Exception) -> EventSpec:
-    """rx.App(backend_exception_handler=...): log it, and show the Dutch message."""
+def _state_store_down(exception: BaseException) -> bool:
+    """The failure is Reflex's state store (Redis) being unreachable: then the `show` event could
+    not be applied either, and would fail the same way, be answered with `show` again, and so on
+    (issue 14: some 20,000 failures a minute while Redis restarted)."""
+    import redis.exceptions
+
+    seen: set[int] = set()
+    while exception is not None and id(exception) not in seen:
+        if isinstance(exception, redis.exceptions.ConnectionError | redis.exceptions.TimeoutError):
+            return True
+        seen.add(id(exception))
+        exception = exception.__cause__ or exception.__context__
+    return False
+
+
+def backend_exception_handler(exception: Exception) -> EventSpec | None:
+    """rx.App(backend_exception_handler=...): log it, and show the Dutch message. Not while the
+    state store is away: nothing of the event was applied or stored, and the message cannot be."""
+    if _state_store_down(exception):
+        log.error("[Reflex Backend Exception] state store unreachable, event dropped: %s", exception)
+        return None
     log.error("[Reflex Backend Exception]\n%s", "".join(
         traceback.format_exception(type(exception), exception, exception.__traceback__)))
     return ServerErrorState.show()
@@ -57,5 +76,7 @@ def server_error_notice() -> rx.Component:
             ),
             id=NOTICE_ID, position="fixed", top="12px", left="50%", transform="translateX(-50%)",
             z_index="1000", width="min(520px, calc(100vw - 24px))",
+            background_color="var(--color-panel-solid)", border_radius="var(--radius-4)",
+            box_shadow="var(--shadow-5)",
         ),
     ))

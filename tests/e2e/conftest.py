@@ -34,6 +34,8 @@ CHROMIUM = os.environ.get("KINDERWERK_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    # A Dutch browser: native date and time fields show dd-mm-jjjj and 24 hours (issue 15).
+    "--lang=nl-NL",
 ]
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
          "device_scale_factor": 2}
@@ -65,6 +67,8 @@ def _project_copy(workdir: Path) -> Path:
     frontend, so two apps (or a developer's `make run`) must never share one .web directory.
     The installed JS packages are copied along when present, which saves the npm install."""
     project = workdir / "project"
+    if project.is_dir():  # a restart (tests/e2e/test_faults.py): the same copy, built again
+        return project
     for name in PROJECT_FILES:
         source = ROOT / name
         if source.is_dir():
@@ -82,9 +86,11 @@ def _project_copy(workdir: Path) -> Path:
     return project
 
 
-def start_app(workdir: Path, *, extra_env: dict[str, str] | None = None, demo: bool = True):
-    """Start the app as `make run` does, on its own port and database. Returns (app, process)."""
-    port = _free_port()
+def start_app(workdir: Path, *, extra_env: dict[str, str] | None = None, demo: bool = True,
+              port: int | None = None):
+    """Start the app as `make run` does, on its own port and database. Returns (app, process).
+    port: start again on the port of an app that stopped (same workdir, same database)."""
+    port = port or _free_port()
     workdir.mkdir(parents=True, exist_ok=True)
     project = _project_copy(workdir)
     db_path = workdir / "kinderwerk.db"
@@ -196,8 +202,12 @@ def browser():
     # Every expect() waits as long as an action may: generous, so a busy machine does not fail a test.
     expect.set_options(timeout=TIMEOUT_MS)
     with sync_playwright() as pw:
+        # Chromium on Linux takes its language (and so the format of native date and time fields:
+        # dd-mm-jjjj, 24 hours) from the environment, not from --lang alone; the Dutch language
+        # file comes with Debian's chromium-l10n (.ci/run installs it).
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
-                                     timeout=TIMEOUT_MS)
+                                     timeout=TIMEOUT_MS, env={**os.environ, "LANG": "nl_NL.UTF-8",
+                                                              "LANGUAGE": "nl_NL:nl", "LC_ALL": "nl_NL.UTF-8"})
         yield browser
         browser.close()
 

@@ -39,9 +39,9 @@ SOCKET_MARKER_SCRIPT = """
 })();
 """.replace("SOCKET_ATTRIBUTE", SOCKET_ATTRIBUTE)
 
-# What Reflex shows while its websocket is down: a pulsing wifi-off icon inside the
-# "Connection Error: ..." overlay, and after repeated failures a "Cannot connect to server" toast.
-CONNECTION_ERROR = 'div[title^="Connection Error"] svg, [data-sonner-toast]:has-text("Cannot connect to server")'
+# What Reflex shows while its websocket is down (in Dutch: components/connection.py): a pulsing
+# wifi-off icon in the .kw-verbinding overlay, and after repeated failures a toast.
+CONNECTION_ERROR = '.kw-verbinding svg, [data-sonner-toast]:has-text("Geen verbinding met de server")'
 
 
 # Content-Security-Policy violations (issue 14): every page of every test context records each

@@ -97,4 +97,4 @@ def test_referral_to_placement_to_vandaag(phone, app):
     phone.get_by_label("Evaluatie (1 = nog niet, 5 = helemaal gelukt)").first.select_option("3")
     phone.get_by_role("button", name="Evaluatie opslaan").first.tap()
     expect(phone.get_by_role("status")).to_contain_text("Opgeslagen")
-    expect(phone.get_by_role("img", name="Evaluaties: minder snel boos worden")).to_be_visible()
+    expect(phone.get_by_role("figure", name="Evaluaties: minder snel boos worden")).to_be_visible()

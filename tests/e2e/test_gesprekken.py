@@ -74,9 +74,10 @@ def test_note_with_two_agreements_overdue_one_until_done(phone, app):
     expect(phone.get_by_role("status")).to_contain_text("Gesprek opgeslagen")
 
     overdue_text = "Moeder belt de intern begeleider over huiswerkbegeleiding"
-    # On Vandaag ...
+    # On Vandaag, behind the overdue count (issue 15) ...
     phone.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Vandaag").tap()
-    today_list = phone.get_by_role("list", name="Afspraken voor vandaag en te laat")
+    today_list = phone.get_by_role("list", name="Afspraken te laat")
+    phone.get_by_test_id("achterstallig").tap()
     expect(today_list.get_by_text(overdue_text)).to_be_visible()
     expect(today_list.get_by_text("te laat").first).to_be_visible()
     # ... and first in Mijn afspraken.

@@ -105,8 +105,9 @@ def test_runs_on_postgresql_with_redis_and_two_workers(prod_app, browser):
         a, b = contexts[0].new_page(), contexts[1].new_page()
         login(a, first.email)
         login(b, second.email)
-        tile_a = a.get_by_role("button", name=f"{child.full_name}:")
-        tile_b = b.get_by_role("button", name=f"{child.full_name}:")
+        # The child's tile, by id (its accessible name is what it shows: name and status).
+        tile_a = a.locator(f'button[data-child-id="{child.id}"]')
+        tile_b = b.locator(f'button[data-child-id="{child.id}"]')
         for page, tile in ((a, tile_a), (b, tile_b)):
             page.goto(f"/huiskamer/{location.id}")
             wait_ready(page, tile)

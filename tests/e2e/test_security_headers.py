@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import http.server
+import json
 import re
 import threading
 from base64 import b64encode
@@ -21,7 +22,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import DESKTOP
-from .helpers import TIMEOUT_MS
+from .helpers import TIMEOUT_MS, wait_ready
 
 pytestmark = pytest.mark.e2e
 
@@ -252,3 +253,29 @@ def test_a_page_of_another_origin_cannot_frame_the_app(browser, app):
     finally:
         context.close()
         other.close()
+
+
+def test_an_unexpected_server_error_shows_a_dutch_message_without_eval(phone):
+    """Reflex's own answer to an exception in a handler is a toast sent as a script to eval, which
+    the policy forbids. Ours (state/server_error.py) is a state event: the Dutch message shows and
+    no CSP violation is reported (the autouse check of conftest.py). The browser may send any event
+    with any arguments; here one that makes a handler raise is put on the page's own websocket."""
+    sockets = []
+
+    def pass_through(ws):
+        server = ws.connect_to_server()
+        sockets.append(server)
+        ws.on_message(server.send)
+        server.on_message(ws.send)
+
+    phone.route_web_socket(re.compile(r".*/_event.*"), pass_through)
+    phone.goto("/login")
+    wait_ready(phone)
+    event = {"name": "reflex___state____state.kinderwerk_pwa___pages___login____login_state.load",
+             "payload": {"onverwacht": 1}, "router_data": {"pathname": "/login/", "asPath": "/login/"}}
+    sockets[-1].send("42/_event," + json.dumps(["event", event]))
+    notice = phone.get_by_role("alert").filter(has_text="Er ging iets mis op de server")
+    expect(notice).to_be_visible()
+    phone.screens.shot(phone, "serverfout")
+    notice.get_by_role("button", name="Sluiten").click()
+    expect(notice).to_have_count(0)

@@ -37,7 +37,7 @@ def test_capture_known_child_in_four_taps(phone, app):
     taps.tap(phone.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Signaal"))
     expect(phone.get_by_text("Recent gezien")).to_be_visible()
     first_child = phone.get_by_role("button").filter(has_text="jaar").first
-    child_name = first_child.get_attribute("aria-label")
+    child_name = first_child.get_attribute("data-child-name")
     taps.tap(first_child)
     expect(phone.get_by_role("heading", name=child_name)).to_be_visible()
     taps.tap(phone.get_by_role("button", name="Verzorging / verwaarlozing"))

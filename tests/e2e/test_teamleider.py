@@ -18,7 +18,7 @@ def test_overview_click_through_and_export(desktop, app):
     leader = demo_user(app.database_url, "teamleider")
     login(desktop, leader.email, database_url=app.database_url)
     desktop.goto("/overzicht")
-    figures = desktop.get_by_role("button", name="Open meldcodetrajecten:")
+    figures = desktop.get_by_role("button", name="Open meldcodetrajecten")
     # The figures come with the overview's data.
     wait_ready(desktop, figures.first)
     expect(desktop.get_by_role("heading", name="Teamoverzicht", level=1)).to_be_visible()

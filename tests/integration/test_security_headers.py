@@ -231,6 +231,21 @@ def test_the_app_wraps_everything_in_the_middleware():
     assert isinstance(transformers, (list, tuple)) and transformers[-1] is SecurityHeadersMiddleware
 
 
+def test_an_unexpected_error_is_answered_without_a_script():
+    """Reflex's default answer to an exception in a handler is a toast the browser must eval; ours is
+    a state event, and its message is an overlay on every page."""
+    from reflex_base.config import get_config
+
+    from kinderwerk_pwa.kinderwerk_pwa import app
+    from kinderwerk_pwa.state.server_error import ServerErrorState, backend_exception_handler
+
+    assert app.backend_exception_handler is backend_exception_handler
+    app._validate_exception_handlers()  # Reflex accepts its signature
+    answer = backend_exception_handler(RuntimeError("database weg"))
+    assert answer.handler.fn is ServerErrorState.show.fn
+    assert get_config().extra_overlay_function == "kinderwerk_pwa.state.server_error.server_error_notice"
+
+
 _EVAL_EVENTS = {"call_script", "call_function", "run_script", "console_log", "window_alert", "scroll_to",
                 "back", "noop"}
 

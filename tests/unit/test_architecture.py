@@ -27,7 +27,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"kinderen"}),
     frozenset({"huiskamer", "instroom", "signalering", "activiteiten"}),
     frozenset({"gesprekken"}),
-    frozenset({"dossier", "rapportage", "offline"}),
+    frozenset({"dossier", "rapportage", "offline", "vandaag"}),
     frozenset({"privacy"}),
     frozenset({"bewaren"}),
 )

@@ -618,3 +618,19 @@ def test_refuses_a_second_run(tmp_path: Path) -> None:
             generate(db, today=TODAY, children=20, months=1)
     finally:
         engine.dispose()
+
+
+def test_names_with_accents_apostrophes_and_hyphens_get_their_search_keys(demo) -> None:
+    """The demo has the names a search must find typed without accents or punctuation, and the
+    bulk insert fills their search keys as the models' listeners would (issue 15)."""
+    from kinderwerk_pwa.domain.common.search import search_key
+    from kinderwerk_pwa.models import Family
+
+    db, _ = demo
+    kids = _all(db, Child)
+    assert all(k.search_key == search_key(k.first_name, k.last_name) for k in kids)
+    assert all(f.search_key == search_key(f.name) for f in _all(db, Family))
+    assert all(g.search_key == search_key(g.name) for g in _all(db, Guardian))
+    names = " ".join(k.full_name for k in kids)
+    for shown in ("Noah-Jayden O'Neill", "Zoë van 't Hof", "Çağla ", "Eylül ", " Zielińska"):
+        assert shown in names

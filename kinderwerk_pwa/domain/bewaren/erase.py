@@ -37,6 +37,7 @@ from ...models import (
     ChildLocation,
     Consent,
     ConversationChild,
+    ConversationGoal,
     Enrolment,
     Family,
     Goal,
@@ -134,6 +135,7 @@ def anonymise_child(db: Session, child: Child, now: datetime, common_reasons: se
             done.append(conversation_id)
     counts["gesprekken"] = clear_conversations(db, done)
     db.exec(delete(ConversationChild).where(ConversationChild.child_id == cid))
+    db.exec(delete(ConversationGoal).where(ConversationGoal.goal_id.in_(select(Goal.id).where(Goal.child_id == cid))))
 
     db.exec(update(AttendanceEvent).where(AttendanceEvent.child_id == cid).values(picked_up_by="", reason="", mood=None))
     for enrolment in db.exec(select(Enrolment).where(Enrolment.child_id == cid, Enrolment.end_reason != "")).all():
@@ -153,6 +155,7 @@ def anonymise_child(db: Session, child: Child, now: datetime, common_reasons: se
 
     family_id = child.family_id
     child.first_name = child.last_name = child.school_name = child.school_group = child.left_reason = ""
+    child.search_key = ""  # the model's listener would too; a bulk update (below) must say so itself
     child.date_of_birth = child.date_of_birth.replace(day=1)
     child.may_go_home_alone, child.home_alone_allowed_by, child.home_alone_allowed_on = False, "", None
     child.family_id = None
@@ -163,8 +166,9 @@ def anonymise_child(db: Session, child: Child, now: datetime, common_reasons: se
     counts["gezin"] = 0
     if family_id is not None and not _left(db, family_id):
         # The last child of the family: the guardians and the family's own conversations go too.
-        db.exec(update(Guardian).where(Guardian.family_id == family_id).values(name="", phone="", email=""))
-        db.exec(update(Family).where(Family.id == family_id).values(name=""))
+        db.exec(update(Guardian).where(Guardian.family_id == family_id)
+                .values(name="", phone="", email="", search_key=""))
+        db.exec(update(Family).where(Family.id == family_id).values(name="", search_key=""))
         unlinked = list(db.exec(select(ParentConversation.id).where(
             ParentConversation.family_id == family_id,
             ParentConversation.id.not_in(select(ConversationChild.conversation_id)))).all())

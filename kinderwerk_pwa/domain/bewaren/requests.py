@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import func, or_
+from sqlalchemy import false
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -27,6 +27,7 @@ from ...models.subject_requests import REQUEST_KINDS
 from ..common.cleaning import clean_text, client_uuid_of, parse_day
 from ..common.clock import format_day, local_today
 from ..common.errors import InvalidInput, NotFound
+from ..common.search import matches
 from ..toegang import audit
 from ..toegang.actor import Actor
 from ..toegang.permissions import Action, Target, authorize
@@ -82,8 +83,8 @@ def find_children(actor: Actor, db: Session, query: str, limit: int = 20) -> lis
     if text.isdigit():
         stmt = stmt.where(Child.id == int(text))
     else:
-        for word in text.lower().split():
-            stmt = stmt.where(or_(func.lower(Child.first_name).contains(word), func.lower(Child.last_name).contains(word)))
+        found = matches(Child.search_key, text)
+        stmt = stmt.where(found if found is not None else false())
     children = db.exec(stmt.order_by(Child.first_name, Child.last_name, Child.id).limit(limit)).all()
     audit.record(db, actor, "verzoek.kind_gezocht", object_type="kind", detail=f"aantal={len(children)}")
     db.commit()

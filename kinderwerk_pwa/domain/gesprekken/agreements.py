@@ -36,8 +36,20 @@ def my_agreements(actor: Actor, db: Session, today: date | None = None) -> list[
                             ParentConversation.organisation_id == actor.organisation_id)).all()
     others = [(a, c) for a, c in others if can(actor, Action.GESPREK_LEZEN, _conversation_target(c))]
     pairs = {a.id: (a, c) for a, c in [*own, *others]}
-    conversation_ids = {c.id for _, c in pairs.values()} or {-1}
-    family_ids = {c.family_id for _, c in pairs.values()} or {-1}
+    rows = agreement_rows(actor, db, list(pairs.values()), today)
+    rows.sort(key=lambda r: (not r.overdue, r.due_date, r.id))
+    if rows:
+        audit.record(db, actor, "afspraak.lijst", object_type="overzicht", detail=f"aantal={len(rows)}")
+        db.commit()
+    return rows
+
+
+def agreement_rows(actor: Actor, db: Session, pairs: list[tuple[Agreement, ParentConversation]],
+                   today: date) -> list[AgreementRow]:
+    """(agreement, conversation) pairs as AgreementRows with the family's name and the children's
+    names, in the given order. Reads only; the caller checks access and audits."""
+    conversation_ids = {c.id for _, c in pairs} or {-1}
+    family_ids = {c.family_id for _, c in pairs} or {-1}
     families = dict(db.exec(select(Family.id, Family.name).where(Family.id.in_(family_ids))).all())
     kid_rows = db.exec(select(ConversationChild.conversation_id, Child)
                        .join(Child, Child.id == ConversationChild.child_id)
@@ -46,20 +58,15 @@ def my_agreements(actor: Actor, db: Session, today: date | None = None) -> list[
     kids: dict[int, list[str]] = {}
     for conversation_id, child in kid_rows:
         kids.setdefault(conversation_id, []).append(child.full_name)
-    rows = [
+    return [
         AgreementRow(
             id=a.id, conversation_id=c.id, description=a.description, owner_kind=a.owner_kind,
             owner_label=_owner_label(actor, a.owner_kind, a.owner_name, a.owner_staff_id), due_date=a.due_date,
             overdue=a.due_date < today, family_id=c.family_id, family_name=families.get(c.family_id, ""),
             child_names=", ".join(kids.get(c.id, [])), location_id=c.location_id,
         )
-        for a, c in pairs.values()
+        for a, c in pairs
     ]
-    rows.sort(key=lambda r: (not r.overdue, r.due_date, r.id))
-    if rows:
-        audit.record(db, actor, "afspraak.lijst", object_type="overzicht", detail=f"aantal={len(rows)}")
-        db.commit()
-    return rows
 
 
 def due_agreements_today(actor: Actor, db: Session, today: date | None = None) -> list[AgreementRow]:

@@ -12,6 +12,7 @@ from ...models import (
     Agreement,
     Child,
     ConversationChild,
+    ConversationGoal,
     ConversationGuardian,
     Family,
     Goal,
@@ -101,9 +102,8 @@ def record_conversation(actor: Actor, db: Session, payload: dict) -> Conversatio
         _refuse(db, actor, message=texts.FOUT_GESPREK_LOCATIE, field_name="location_id",
                 detail="locatie_kent_kinderen_niet", object_id=family.id, location_id=location_id)
 
-    # Leerdoelen it evaluates: checked only. There is no column or link table for this in the
-    # model (ParentConversation has no goal link), so the link is not stored; the count goes into
-    # the audit detail. The note's text can name the goals.
+    # Leerdoelen it evaluates: goals of the conversation's children, stored as conversation_goal
+    # links below (shown on the goal, domain/kinderen/goals.py).
     if clean.goal_ids:
         goal_children = db.exec(select(Goal.child_id).where(Goal.id.in_(clean.goal_ids))).all()
         if len(goal_children) != len(clean.goal_ids) or any(c not in clean.child_ids for c in goal_children):
@@ -154,6 +154,8 @@ def record_conversation(actor: Actor, db: Session, payload: dict) -> Conversatio
         db.add(ConversationChild(conversation_id=conversation.id, child_id=child_id))
     for guardian_id in clean.guardian_ids:
         db.add(ConversationGuardian(conversation_id=conversation.id, guardian_id=guardian_id))
+    for goal_id in clean.goal_ids:
+        db.add(ConversationGoal(conversation_id=conversation.id, goal_id=goal_id))
     guardian_names = ", ".join(g.name for g in sorted(guardians, key=lambda g: clean.guardian_ids.index(g.id)))
     for item in clean.agreements:
         owner_name = item.owner_name
@@ -170,7 +172,7 @@ def record_conversation(actor: Actor, db: Session, payload: dict) -> Conversatio
                          f"traject={track.id if track else ''};stap3={int(completes_step3)}"))
     if completes_step3:
         # Step 3 of the meldcode, recorded by the meldcode module itself. It commits the session,
-        # so the conversation, its agreements, both audit rows and the step commit together.
+        # so the conversation, its agreements and goal links, both audit rows and the step commit together.
         from ..signalering import meldcode
 
         try:

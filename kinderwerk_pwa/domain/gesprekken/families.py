@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from ... import texts
@@ -24,6 +25,7 @@ from ...models import (
 )
 from ...models.conversations import CONVERSATION_KINDS
 from ..common.clock import local_today
+from ..common.search import matches
 from ..kinderen.children import age_on, child_target, load_child
 from ..toegang import audit
 from ..toegang.actor import Actor
@@ -95,30 +97,31 @@ def conversation_options(actor: Actor, db: Session, family_id: int) -> Conversat
 
 def find_families(actor: Actor, db: Session, query: str = "", limit: int = 20) -> list[FamilyChoice]:
     """Families with a child at one of the actor's locations (for starting a conversation), by
-    family or child name. Audited 'gezin.keuzelijst' (ids/counts only)."""
+    the family's name, a child's (at those locations) or a guardian's, searched in the database
+    (common/search.py). Audited 'gezin.keuzelijst' (ids/counts only)."""
     if not actor.location_ids:
         return []
     authorize(actor, db, Action.GESPREK_LEZEN,
               Target(actor.organisation_id, actor.location_ids, object_type="gezinnen"))
-    rows = db.exec(select(Child, Family)
-                   .join(Family, Family.id == Child.family_id)
-                   .join(ChildLocation, ChildLocation.child_id == Child.id)
+    here = (select(Child.family_id).join(ChildLocation, ChildLocation.child_id == Child.id)
+            .where(ChildLocation.location_id.in_(actor.location_ids)))
+    stmt = select(Family).where(Family.organisation_id == actor.organisation_id, Family.id.in_(here))
+    if (by_family := matches(Family.search_key, query)) is not None:
+        stmt = stmt.where(sa.or_(by_family,
+                                 Family.id.in_(here.where(matches(Child.search_key, query))),
+                                 Family.id.in_(select(Guardian.family_id)
+                                               .where(matches(Guardian.search_key, query)))))
+    families = db.exec(stmt.order_by(Family.name, Family.id).limit(limit)).all()
+    rows = db.exec(select(Child).join(ChildLocation, ChildLocation.child_id == Child.id)
                    .where(ChildLocation.location_id.in_(actor.location_ids),
-                          Family.organisation_id == actor.organisation_id)
-                   .order_by(Family.name, Child.first_name)).all()
-    words = [w for w in query.lower().split() if w]
-    families: dict[int, tuple[Family, list[str]]] = {}
-    for child, family in rows:
-        entry = families.setdefault(family.id, (family, []))
-        if child.full_name not in entry[1]:
-            entry[1].append(child.full_name)
-    result = []
-    for family, child_names in families.values():
-        haystack = " ".join([family.name, *child_names]).lower()
-        if all(w in haystack for w in words):
-            result.append(FamilyChoice(family.id, family.name, ", ".join(child_names)))
-        if len(result) >= limit:
-            break
+                          Child.family_id.in_([f.id for f in families] or [-1]))
+                   .order_by(Child.first_name, Child.last_name, Child.id)).all()
+    child_names: dict[int, list[str]] = {}
+    for child in rows:
+        names = child_names.setdefault(child.family_id, [])
+        if child.full_name not in names:
+            names.append(child.full_name)
+    result = [FamilyChoice(f.id, f.name, ", ".join(child_names.get(f.id, []))) for f in families]
     audit.record(db, actor, "gezin.keuzelijst", object_type="gezinnen", detail=f"aantal={len(result)}")
     db.commit()
     return result

@@ -29,6 +29,7 @@ from ...models import (
 from ...models.attendance import ATTENDANCE_KINDS
 from ..common.clock import format_day, local_today, to_local
 from ..common.errors import InvalidInput, NotFound
+from ..common.search import matches
 from ..kinderen.consents import home_alone_withdrawn
 from ..toegang import audit
 from ..toegang.actor import Actor
@@ -340,13 +341,11 @@ def extra_candidates(actor: Actor, db: Session, location_id: int, query: str, da
                      limit: int = 10) -> list[tuple[int, str]]:
     """Children known at this location who are not on today's list: to add for an extra day."""
     _location(actor, db, location_id, Action.AANWEZIGHEID_REGISTREREN)
-    words = [w for w in query.lower().split() if w]
-    if not words:
+    found = matches(Child.search_key, query)
+    if found is None:
         return []
     stmt = (select(Child).join(ChildLocation, ChildLocation.child_id == Child.id)
-            .where(ChildLocation.location_id == location_id, Child.status != "uitgestroomd"))
-    for word in words:
-        stmt = stmt.where(func.lower(Child.first_name + " " + Child.last_name).contains(word))
+            .where(ChildLocation.location_id == location_id, Child.status != "uitgestroomd", found))
     rows = db.exec(stmt.order_by(Child.first_name).limit(limit)).all()
     audit.record(db, actor, "kind.keuzelijst", object_type="locatie", object_id=location_id,
                  location_id=location_id, detail=f"aantal={len(rows)}")

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
 from ... import texts
 from ...models import Child, ChildLocation, Location
 from ..common.errors import NotFound
+from ..common.search import matches
 from ..toegang import audit
 from ..toegang.actor import Actor
 from ..toegang.permissions import Action, Target, authorize
@@ -43,10 +43,8 @@ def list_children(actor, db: Session, location_id: int, *, query: str = "", toda
         .order_by(Child.first_name, Child.last_name)
         .limit(limit)
     )
-    words = [w for w in query.lower().split() if w]
-    for word in words:
-        stmt = stmt.where(or_(func.lower(Child.first_name).contains(word),
-                              func.lower(Child.last_name).contains(word)))
+    if (found := matches(Child.search_key, query)) is not None:
+        stmt = stmt.where(found)
     children = db.exec(stmt).all()
     audit.record(db, actor, "kind.lijst", object_type="locatie", object_id=location_id,
                  location_id=location_id, detail=f"aantal={len(children)}")

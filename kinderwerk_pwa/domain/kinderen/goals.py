@@ -15,14 +15,24 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from ... import texts
-from ...models import Child, ChildLocation, Goal, GoalProgress, Location, utcnow
+from ...models import (
+    Child,
+    ChildLocation,
+    ConversationGoal,
+    Goal,
+    GoalProgress,
+    Location,
+    ParentConversation,
+    StaffUser,
+    utcnow,
+)
 from ...models.goals import GOAL_STATUSES
 from ..common.cleaning import clean_goal_title, client_uuid_of, parse_day
 from ..common.clock import local_today, to_local
 from ..common.errors import InvalidInput, NotFound, PermissionDenied
 from ..toegang import audit
 from ..toegang.actor import Actor
-from ..toegang.permissions import Action, Target, authorize
+from ..toegang.permissions import Action, Target, authorize, can
 from .children import load_child
 
 FUTURE_TOLERANCE = timedelta(minutes=5)  # phone clocks drift a little
@@ -42,6 +52,17 @@ class GoalView:
     # Chart series, chronological, by Amsterdam calendar day:
     evaluations: list[tuple[date, int]] = field(default_factory=list)  # (day, score 1-5), one per evaluation
     moments: list[tuple[date, int, int]] = field(default_factory=list)  # (day, went_well, not_yet) per day
+    # Conversations that evaluated this goal (conversation_goal), those the actor may read, newest first.
+    conversations: list[GoalConversation] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class GoalConversation:
+    conversation_id: int
+    family_id: int
+    held_on: date  # Amsterdam calendar day
+    kind_label: str  # texts.CONVERSATION_KIND_LABELS
+    author_name: str
 
 
 def _goal_target(db: Session, goal: Goal) -> Target:
@@ -77,6 +98,7 @@ def child_goals(actor: Actor, db: Session, child_id: int) -> list[GoalView]:
         elif point.kind == "moment":
             counts = moments[point.goal_id].setdefault(day, [0, 0])
             counts[0 if point.went_well else 1] += 1
+    linked = _linked_conversations(actor, db, ids)
     location_ids = {g.location_id for g in goals}
     names = dict(db.exec(select(Location.id, Location.name).where(Location.id.in_(location_ids or {-1}))).all())
     result = [
@@ -85,12 +107,32 @@ def child_goals(actor: Actor, db: Session, child_id: int) -> list[GoalView]:
             start_date=g.start_date, status=g.status, status_label=texts.GOAL_STATUS_LABELS[g.status],
             achieved_on=g.achieved_on, evaluations=evaluations.get(g.id, []),
             moments=[(day, c[0], c[1]) for day, c in sorted(moments.get(g.id, {}).items())],
+            conversations=linked.get(g.id, []),
         )
         for g in goals
     ]
     audit.record(db, actor, "leerdoel.gelezen", object_type="kind", object_id=child.id, child_id=child.id,
-                 detail=f"leerdoelen={len(result)}")
+                 detail=f"leerdoelen={len(result)};gesprekken={sum(len(v) for v in linked.values())}")
     db.commit()
+    return result
+
+
+def _linked_conversations(actor: Actor, db: Session, goal_ids: list[int]) -> dict[int, list[GoalConversation]]:
+    """Per goal, the conversations that evaluated it and that the actor may read (GESPREK_LEZEN on
+    the conversation's location), newest first. Read as part of child_goals (audited there)."""
+    rows = db.exec(select(ConversationGoal.goal_id, ParentConversation)
+                   .join(ParentConversation, ParentConversation.id == ConversationGoal.conversation_id)
+                   .where(ConversationGoal.goal_id.in_(goal_ids or [-1]))
+                   .order_by(ParentConversation.held_at.desc(), ParentConversation.id.desc())).all()
+    rows = [(goal_id, c) for goal_id, c in rows if can(actor, Action.GESPREK_LEZEN, Target(
+        c.organisation_id, frozenset({c.location_id}), author_id=c.author_id, object_type="gesprek", object_id=c.id))]
+    author_ids = {c.author_id for _, c in rows} or {-1}
+    authors = dict(db.exec(select(StaffUser.id, StaffUser.name).where(StaffUser.id.in_(author_ids))).all())
+    result: dict[int, list[GoalConversation]] = defaultdict(list)
+    for goal_id, c in rows:
+        result[goal_id].append(GoalConversation(
+            c.id, c.family_id, to_local(c.held_at).date(), texts.CONVERSATION_KIND_LABELS.get(c.kind, c.kind),
+            authors.get(c.author_id, "")))
     return result
 
 

@@ -7,13 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, or_
+import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from ... import texts
 from ...models import Child
 from ..common.clock import format_day
 from ..common.errors import InvalidInput
+from ..common.search import matches
 from ..toegang import audit
 from ..toegang.actor import Actor
 from ..toegang.permissions import Action, Target, authorize
@@ -41,9 +42,8 @@ def find_children(actor: Actor, db: Session, query: str, *, purpose: Action = Ac
     if text.isdigit():
         stmt = stmt.where(Child.id == int(text))
     else:
-        for word in text.lower().split():
-            stmt = stmt.where(or_(func.lower(Child.first_name).contains(word),
-                                  func.lower(Child.last_name).contains(word)))
+        found = matches(Child.search_key, text)
+        stmt = stmt.where(found if found is not None else sa.false())
     children = db.exec(stmt.order_by(Child.first_name, Child.last_name, Child.id).limit(limit)).all()
     audit.record(db, actor, "privacy.kind_gezocht", object_type="kind", detail=f"doel={purpose};aantal={len(children)}")
     db.commit()

@@ -26,6 +26,7 @@ from ...models import (
 from ...models.signals import SIGNAL_SOURCES
 from ...settings import get_settings
 from ..common.errors import InvalidInput, NotFound, PermissionDenied
+from ..common.search import matches
 from ..toegang import audit
 from ..toegang.actor import Actor
 from ..toegang.permissions import Action, Target, authorize, can
@@ -377,11 +378,9 @@ def capture_choices(actor: Actor, db: Session, query: str = "", today: date | No
     base = (select(Child, ChildLocation.location_id)
             .join(ChildLocation, ChildLocation.child_id == Child.id)
             .where(ChildLocation.location_id.in_(actor.location_ids), Child.status != "uitgestroomd"))
-    words = [w for w in query.lower().split() if w]
-    if words:
-        stmt = base
-        for word in words:
-            stmt = stmt.where(func.lower(Child.first_name + " " + Child.last_name).contains(word))
+    found = matches(Child.search_key, query)
+    if found is not None:
+        stmt = base.where(found)
         rows = db.exec(stmt.order_by(Child.first_name, Child.last_name).limit(limit * 3)).all()
     else:
         since = utcnow() - timedelta(days=7)

@@ -104,7 +104,6 @@ def _entry(row) -> rx.Component:
         class_name="kw-month-entry",
         data_status=rx.cond(row["open"] == "1", "open", row["status"]),
         underline="none",
-        aria_label=row["title"] + ", " + row["when"] + ", " + row["place"] + ": " + row["status_label"],
     )
 
 

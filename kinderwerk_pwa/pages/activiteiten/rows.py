@@ -83,6 +83,5 @@ def item_card(row, *, show_day: bool = False, show_location: bool = False) -> rx
         ),
         href="/activiteit/" + row["id"],
         underline="none", color="inherit", width="100%",
-        aria_label=row["title"] + ", " + row["when"] + ", " + row["place"] + ": " + row["status_label"],
         data_activity_id=row["id"],
     )

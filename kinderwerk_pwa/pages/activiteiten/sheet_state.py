@@ -14,6 +14,7 @@ import reflex as rx
 from ... import texts
 from ...domain.activiteiten.programme import open_activity
 from ...domain.activiteiten.registration import register_activity
+from ...domain.common.search import matches_text, query_words, search_key
 from ...models.activities import AGE_BANDS, GENDERS
 from ...state.page import PageState
 from ...state.session import SessionState
@@ -160,9 +161,8 @@ class SheetState(PageState, SessionState):
 
     @rx.var
     def visible(self) -> list[dict[str, str]]:
-        words = [w for w in self.query.casefold().split() if w]
-        if words:
-            return [c for c in self.children if all(w in c["name"].casefold() for w in words)]
+        if query_words(self.query):  # the tiles are on the screen already: the same match in Python
+            return [c for c in self.children if matches_text(search_key(c["name"]), self.query)]
         if self.show_all or self.registered or not any(c["regular"] for c in self.children):
             return [c for c in self.children if c["present"]] if self.registered else self.children
         return [c for c in self.children if c["regular"] or c["present"]]

@@ -34,7 +34,6 @@ def child_tile(child) -> rx.Component:
         type="button",
         class_name="kw-tile kw-child-tile",
         aria_pressed=rx.cond(present, "true", "false"),
-        aria_label=child["name"],
         aria_disabled=SheetState.registered,
         data_child_id=child["id"],
     )

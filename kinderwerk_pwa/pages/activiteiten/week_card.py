@@ -29,7 +29,6 @@ def _line(row) -> rx.Component:
             align="center", spacing="3", width="100%", wrap="wrap",
         ),
         href="/activiteit/" + row["id"], class_name="kw-week-line", underline="none", color="inherit", width="100%",
-        aria_label=row["title"] + ", " + row["when"] + ", " + row["location"] + ": " + row["status_label"],
     )
 
 

@@ -24,15 +24,16 @@ from .state import BewarenState
 def _terms() -> rx.Component:
     return section_card(
         texts.BEWAREN_TERMIJNEN,
-        rx.table.root(
-            rx.table.header(rx.table.row(
-                rx.table.column_header_cell(texts.BEWAREN_KOLOM_SOORT),
-                rx.table.column_header_cell(texts.BEWAREN_KOLOM_TERMIJN, white_space="nowrap"),
-                rx.table.column_header_cell(texts.BEWAREN_KOLOM_VANAF))),
-            rx.table.body(rx.foreach(BewarenState.terms, lambda t: rx.table.row(
-                rx.table.cell(t["kind"]), rx.table.cell(t["years"], white_space="nowrap"), rx.table.cell(t["rule"])))),
-            width="100%", size="1",
-        ),
+        # A plain table in a region that scrolls sideways and takes the keyboard's focus (WCAG 2.1.1).
+        rx.box(rx.el.table(
+            rx.el.thead(rx.el.tr(
+                rx.el.th(texts.BEWAREN_KOLOM_SOORT, scope="col"),
+                rx.el.th(texts.BEWAREN_KOLOM_TERMIJN, scope="col", style={"whiteSpace": "nowrap"}),
+                rx.el.th(texts.BEWAREN_KOLOM_VANAF, scope="col"))),
+            rx.el.tbody(rx.foreach(BewarenState.terms, lambda t: rx.el.tr(
+                rx.el.td(t["kind"]), rx.el.td(t["years"], style={"whiteSpace": "nowrap"}), rx.el.td(t["rule"])))),
+            class_name="kw-report-table kw-log-table",
+        ), width="100%", overflow_x="auto", tab_index=0, role="region", aria_label=texts.BEWAREN_TERMIJNEN),
     )
 
 

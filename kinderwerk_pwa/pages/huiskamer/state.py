@@ -10,6 +10,7 @@ found another device's tap in between reloads the day.
 from __future__ import annotations
 
 import asyncio
+import logging
 import uuid
 from datetime import date
 
@@ -22,6 +23,8 @@ from ...domain.kinderen.goals import record_goal_moment
 from ...state import without_actor
 from ...state.page import PageState
 from ...state.session import SessionState
+
+log = logging.getLogger("kinderwerk.huiskamer")
 
 POLL_SECONDS = 1.0
 CHECK_STOP_EVERY = 10  # polls: a stopped watch ends within this many seconds (nothing changed)
@@ -76,6 +79,13 @@ class HuiskamerState(PageState, SessionState):
         """Assign only what changed: every assignment is sent to the browser whole."""
         if getattr(self, name) != value:
             setattr(self, name, value)
+
+    def _show_user(self, actor) -> None:
+        """Every handler resolves the user again; on a tap, resending the (unchanged) name and role
+        would make the whole app shell render again."""
+        if not (self.logged_in and self.user_name == actor.name and self.user_role == actor.role
+                and self.has_totp == actor.totp_enabled):
+            super()._show_user(actor)
 
     def _location_id(self) -> int:
         return self._route_id("locatie_id")
@@ -268,12 +278,20 @@ class HuiskamerState(PageState, SessionState):
         while polls * POLL_SECONDS < MAX_WATCH_SECONDS:
             await asyncio.sleep(POLL_SECONDS)
             polls += 1
-            version = await asyncio.to_thread(without_actor.call, attendance.day_version, location_id, day)
-            if version == known and polls % CHECK_STOP_EVERY:
-                continue  # nothing new: do not lock and load the state (with Redis: a round trip)
-            async with self:
-                if not self.watching or self._watch_id != my_id:
-                    return
-                if version != self._version:
-                    self._run(keep_messages=True)
-                known = self._version
+            try:
+                version = await asyncio.to_thread(without_actor.call, attendance.day_version, location_id, day)
+                if version == known and polls % CHECK_STOP_EVERY:
+                    continue  # nothing new: do not lock and load the state (with Redis: a round trip)
+                async with self:
+                    if self._watch_id == 0:
+                        # The state store lost this page's state (Redis restarted): the browser
+                        # hydrates again, which loads the day and starts a new watch (issue 14).
+                        # Removing a session-storage key is a frontend event that re-sends hydrate.
+                        return rx.remove_session_storage("kw-herladen")
+                    if not self.watching or self._watch_id != my_id or self._location_id() != location_id:
+                        return None  # stopped, replaced, or this tab moved on to another page
+                    if version != self._version:
+                        self._run(keep_messages=True)
+                    known = self._version
+            except Exception:  # noqa: BLE001 - PostgreSQL or Redis away for a moment: keep watching
+                log.warning("huiskamer watch: store unreachable, retrying", exc_info=True)

@@ -48,7 +48,6 @@ def tile(child) -> rx.Component:
             color_scheme=rx.match(status, *STATUS_COLORS.items(), "gray"),
             size="4",
             class_name="kw-tile",
-            aria_label=child["name"] + ": " + label,
             data_status=status,
             data_child_id=child["id"],
         ),

@@ -60,15 +60,15 @@ def _filters() -> rx.Component:
 
 def _row(r) -> rx.Component:
     refused = r["outcome"] != "toegestaan"
-    return rx.table.row(
-        rx.table.cell(r["at"], white_space="nowrap"),
-        rx.table.row_header_cell(r["who"]),
-        rx.table.cell(r["role"]),
-        rx.table.cell(rx.code(r["action"], variant="ghost")),
-        rx.table.cell(r["child"]),
-        rx.table.cell(r["object"]),
-        rx.table.cell(rx.badge(r["outcome_label"], color_scheme=rx.cond(refused, "red", "gray"))),
-        rx.table.cell(rx.text(r["detail"], size="1", color_scheme="gray", style={"wordBreak": "break-all"})),
+    return rx.el.tr(
+        rx.el.td(r["at"], style={"whiteSpace": "nowrap"}),
+        rx.el.th(r["who"], scope="row"),
+        rx.el.td(r["role"]),
+        rx.el.td(rx.code(r["action"], variant="ghost")),
+        rx.el.td(r["child"]),
+        rx.el.td(r["object"]),
+        rx.el.td(rx.badge(r["outcome_label"], color_scheme=rx.cond(refused, "red", "gray"))),
+        rx.el.td(rx.text(r["detail"], size="1", color_scheme="gray", style={"wordBreak": "break-all"})),
     )
 
 
@@ -78,11 +78,12 @@ def _table() -> rx.Component:
         rx.cond(
             LogboekState.rows.length() == 0,
             rx.text(texts.LOGBOEK_GEEN),
-            rx.box(rx.table.root(
-                rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in texts.LOGBOEK_KOLOMMEN])),
-                rx.table.body(rx.foreach(LogboekState.rows, _row)),
-                variant="surface", size="1", width="100%",
-            ), width="100%", overflow_x="auto"),
+            # A plain table in a region that scrolls sideways and takes the keyboard's focus (WCAG 2.1.1).
+            rx.box(rx.el.table(
+                rx.el.thead(rx.el.tr(*[rx.el.th(h, scope="col") for h in texts.LOGBOEK_KOLOMMEN])),
+                rx.el.tbody(rx.foreach(LogboekState.rows, _row)),
+                class_name="kw-report-table kw-log-table",
+            ), width="100%", overflow_x="auto", tab_index=0, role="region", aria_label=texts.LOGBOEK_TITEL),
         ),
         rx.hstack(
             rx.button(texts.LOGBOEK_VORIGE, variant="soft", size="3", class_name="kw-tap",

@@ -37,7 +37,7 @@ class LogboekState(PageState, SessionState):
     def _reload(self, db, actor) -> None:
         choices = log_choices(actor, db)
         self.staff_options = [{"id": str(i), "label": label} for i, label in choices.staff]
-        self.action_options = [{"id": a, "label": a} for a in choices.actions]
+        self.action_options = [{"id": a, "label": texts.AUDIT_ACTIE_NAMEN.get(a, a)} for a in choices.actions]
         result = search_log(actor, db, self._filters(), page=self.page_no)
         self.rows = [{
             "id": str(r.id), "at": r.at_text, "who": r.actor_name, "role": r.role_label, "action": r.action,

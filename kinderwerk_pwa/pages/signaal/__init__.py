@@ -28,7 +28,8 @@ def _choose_child() -> rx.Component:
                           justify="between", width="100%"),
                 on_click=SignaalState.choose(c["id"], c["name"], c["location_id"]),
                 variant="surface", size="4", width="100%", class_name="kw-tap",
-                aria_label=c["name"],
+                # Named by what it shows (name and age: WCAG 2.5.3); the bare name for the tests.
+                data_child_name=c["name"],
             )),
             width="100%",
             spacing="2",
