@@ -74,8 +74,8 @@ def _panel(page, child):
 def test_check_in_twenty_and_the_day_flow(phone, app):
     location, worker, children = _setup_day(app, 24)
     login(phone, worker.email)
-    # The location's card (today's activities on Vandaag may name the location too).
-    phone.locator(f'a[href="/huiskamer/{location.id}"]').tap()
+    # Vandaag links to the check-in twice: the day's first task on top (issue 15) and the location list.
+    phone.locator(f'a[href="/huiskamer/{location.id}"]').first.tap()
     # The location's name comes with the day's data: once it shows, the tiles are there too.
     wait_ready(phone, phone.get_by_role("heading", name=location.name, level=1))
     names = [c.full_name for c in children]
