@@ -1,6 +1,6 @@
 """Finding children as they are typed (issue 15): typed without accents, apostrophes or hyphens,
-each example finds its child in the Kinderen list and in the signal's child picker, on SQLite, and
-in the Kinderen list on PostgreSQL.
+each example finds its child in the Kinderen list and in the signal's child picker, on SQLite and on
+PostgreSQL.
 
 The children are made here, at every location of the first demo kinderwerker, with surnames and
 first names that sort them first among the demo's own Zoës and O'Neills (the picker shows 8)."""
@@ -88,20 +88,24 @@ def test_each_example_in_the_kinderen_list(phone, app, worker_email):
     _kinderen_finds_each_example(phone, worker_email, app.database_url)
 
 
-def test_each_example_in_the_signal_child_picker(phone, app, worker_email):
-    login(phone, worker_email)
-    phone.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Signaal").tap()
-    search = phone.locator("#signaal-zoek")
+def _picker_finds_each_example(page: Page, email: str, database_url: str) -> None:
+    login(page, email, database_url=database_url)
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Signaal").tap()
+    search = page.locator("#signaal-zoek")
     expect(search).to_be_visible()
     for typed, name in EXAMPLES:
         search.fill(typed)
-        expect(phone.get_by_role("button").filter(has_text=name), f"{typed!r} vindt {name}").to_be_visible()
+        expect(page.get_by_role("button").filter(has_text=name), f"{typed!r} vindt {name}").to_be_visible()
         other = "Zoë Aarts" if name != "Zoë Aarts" else "Ada Zielińska"
-        expect(phone.get_by_role("button").filter(has_text=other), f"{typed!r} filtert").to_have_count(0)
+        expect(page.get_by_role("button").filter(has_text=other), f"{typed!r} filtert").to_have_count(0)
     # And the child found is the one chosen.
     search.fill("oneill")
-    phone.get_by_role("button").filter(has_text="Aaron O'Neill").click()
-    expect(phone.get_by_role("heading", name="Aaron O'Neill")).to_be_visible()
+    page.get_by_role("button").filter(has_text="Aaron O'Neill").click()
+    expect(page.get_by_role("heading", name="Aaron O'Neill")).to_be_visible()
+
+
+def test_each_example_in_the_signal_child_picker(phone, app, worker_email):
+    _picker_finds_each_example(phone, worker_email, app.database_url)
 
 
 # ---- the same on PostgreSQL ----------------------------------------------------------------------
@@ -135,7 +139,9 @@ def pg_app(tmp_path_factory):
         admin.dispose()
 
 
-def test_each_example_in_the_kinderen_list_on_postgresql(browser, pg_app, request):
+@pytest.mark.parametrize("where", ["kinderen", "signaal"])
+def test_each_example_on_postgresql(browser, pg_app, where):
+    """The Kinderen list and the signal's child picker, searched in PostgreSQL."""
     from .conftest import PHONE
     from .helpers import prepare_context
 
@@ -144,6 +150,7 @@ def test_each_example_in_the_kinderen_list_on_postgresql(browser, pg_app, reques
     context = prepare_context(browser.new_context(base_url=pg_app.base_url, locale="nl-NL",
                                                   timezone_id="Europe/Amsterdam", **PHONE))
     try:
-        _kinderen_finds_each_example(context.new_page(), email, pg_app.database_url)
+        finds = _kinderen_finds_each_example if where == "kinderen" else _picker_finds_each_example
+        finds(context.new_page(), email, pg_app.database_url)
     finally:
         context.close()
