@@ -9,6 +9,8 @@
  */
 (function () {
   "use strict";
+  // The same number as API_VERSION in kinderwerk_pwa/domain/offline/sync.py (tests/unit checks): a
+  // change to it changes this file, and so the service worker, so phones get the new script.
   const API_VERSION = 1;
   const TEXTS = {
     waiting: (n) => (n === 1 ? "1 wacht op verzending" : n + " wachten op verzending"),
@@ -103,6 +105,9 @@
   let context = null;
   let lastStored = 0;
   let shownWaiting = 0;  // the count the bar shows (render)
+  // The server answered 409: it expects another API version than this script's. Nothing is sent
+  // until the page runs the new version (kinderwerk-versie.js); the queue stays as it is.
+  let outdated = false;
 
   async function refreshContext() {
     try {
@@ -133,7 +138,7 @@
   async function sync() {
     if (syncing) return syncing;
     syncing = (async () => {
-      if (!navigator.onLine) return;
+      if (!navigator.onLine || outdated) return;
       const ctx = await refreshContext();
       if (!ctx) return;  // not logged in now: keep everything
       const waiting = (await queueAll()).filter((i) => i.state === "wacht" && String(i.queued_by) === String(ctx.user_id));
@@ -149,7 +154,13 @@
       } catch (e) {
         return;  // connection dropped again: try later
       }
-      if (response.status === 409) { location.reload(); return; }
+      if (response.status === 409) {
+        // Not a plain reload: the old service worker would serve this same script again and the page
+        // would reload forever. kinderwerk-versie.js gets the new worker first and reloads at most once.
+        outdated = true;
+        if (window.kinderwerkVersie) window.kinderwerkVersie.outdated();
+        return;
+      }
       if (!response.ok) return;
       const body = await response.json();
       let stored = 0;
@@ -193,6 +204,7 @@
     const waiting = items.filter((i) => i.state === "wacht");
     const refused = items.filter((i) => i.state === "geweigerd");
     shownWaiting = waiting.length;
+    const version = window.kinderwerkVersie ? window.kinderwerkVersie.notice() : null;
     const bar = el("div", {class: "kwo-bar", role: "status", "aria-live": "polite", id: "kw-wachtrij"},
       !navigator.onLine ? el("p", {}, TEXTS.offline) : null,
       waiting.length ? el("p", {class: "kwo-count"}, TEXTS.waiting(waiting.length)) : null,
@@ -204,8 +216,11 @@
       refused.map((i) => el("div", {class: "kwo-refused-item"},
         el("strong", {}, TEXTS.refused + ": "), describe(i), " — ", el("span", {class: "kwo-reason"}, i.reason),
         el("button", {type: "button", class: "kwo-small", on: {click: async () => { await queueDelete(i.client_uuid); render(); }}}, TEXTS.remove)))) : null;
-    root.replaceChildren(...[bar, refusals].filter(Boolean));
-    root.hidden = !(bar.children.length || refusals);
+    const update = version ? el("div", {class: "kwo-bar", role: "status", id: "kw-versie"},
+      el("p", {}, version.text),
+      version.action ? el("button", {type: "button", class: "kwo-button", on: {click: version.run}}, version.action) : null) : null;
+    root.replaceChildren(...[update, bar, refusals].filter(Boolean));
+    root.hidden = !(update || bar.children.length || refusals);
   }
 
   function describe(item) {
@@ -415,10 +430,11 @@
   }
 
   // A small API for the tests and for the online pages.
-  window.kinderwerkOffline = {enqueue, sync, queue: queueAll, render, uuid};
+  window.kinderwerkOffline = {enqueue, sync, queue: queueAll, render, uuid, apiVersion: API_VERSION};
 
   window.addEventListener("online", () => { render(); sync(); });
   window.addEventListener("offline", render);
+  window.addEventListener("kinderwerk-versie", render);  // a new version, or this one is too old
   // Every 5 s: send what waits; and when another tab of this phone sent it, stop showing it as waiting.
   setInterval(() => {
     if (navigator.onLine) queueAll().then((q) => {
@@ -430,7 +446,6 @@
   function start() {
     mount();
     setInterval(mount, 1000);  // the page framework may re-render the body; put the bar back
-    if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(() => null);
     contextGet().then((ctx) => { context = ctx || null; }).catch(() => null);
     if (navigator.onLine && !location.pathname.startsWith("/login")) sync();
   }

@@ -47,9 +47,12 @@ app = rx.App(
     stylesheets=["/kinderwerk.css"],
     head_components=[
         rx.el.meta(name="theme-color", content="#0d7a6f"),
-        # Installable app: manifest and icons; the offline queue script registers the service worker.
+        # Installable app: manifest and icons; kinderwerk-versie.js registers the service worker
+        # (/sw.js, api/service_worker.py) and moves open pages onto a new version; the offline queue
+        # script after it (deferred scripts run in this order) may call on it.
         rx.el.link(rel="manifest", href="/manifest.json"),
         rx.el.link(rel="apple-touch-icon", href="/icon-192.png"),
+        rx.el.script(src="/kinderwerk-versie.js", defer=True),
         rx.el.script(src="/kinderwerk-offline.js", defer=True),
     ],
     # Our routes mounted in front of Reflex's; then the security headers around all of it (pages,

@@ -7,7 +7,7 @@ from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
 
 from ..settings import get_settings
-from . import auth_routes, exports, health, privacy, sync
+from . import auth_routes, exports, health, privacy, service_worker, sync
 
 
 class _LazySecretSessionMiddleware(SessionMiddleware):
@@ -22,6 +22,7 @@ class _LazySecretSessionMiddleware(SessionMiddleware):
 
 def create_api() -> Starlette:
     return Starlette(
-        routes=[*auth_routes.routes, *health.routes, *sync.routes, *exports.routes, *privacy.routes],
+        routes=[*auth_routes.routes, *health.routes, *sync.routes, *exports.routes, *privacy.routes,
+                *service_worker.routes],
         middleware=[Middleware(_LazySecretSessionMiddleware)],
     )

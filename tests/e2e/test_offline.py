@@ -23,7 +23,12 @@ def _png_size(data: bytes) -> tuple[int, int]:
 
 
 def _wait_for_service_worker(page) -> None:
-    page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.ready.then(() => true)")
+    # wait_for_function does not wait for a promise (a pending one is truthy): the predicate asks
+    # for `ready` and checks the answer it left on window, polled until the worker is active.
+    page.wait_for_function("""() => {
+        navigator.serviceWorker.ready.then(() => { window.__kwWorkerKlaar = true; });
+        return window.__kwWorkerKlaar === true;
+    }""", polling=250)
     page.reload()
     wait_ready(page)
     page.wait_for_function("navigator.serviceWorker.controller !== null")

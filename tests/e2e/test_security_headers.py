@@ -160,7 +160,8 @@ def test_static_assets_have_the_headers_and_only_hashed_ones_are_cached_for_long
     built = sorted({u for u in page.urls if u.startswith("/assets/")})
     assert any(u.endswith(".js") for u in built) and any(u.endswith(".css") for u in built), built
     assert page.manifest, "the page links a web app manifest"
-    ours = [page.manifest, "/sw.js", "/kinderwerk-offline.js", "/kinderwerk.css", "/icon-192.png"]
+    ours = [page.manifest, "/sw.js", "/kinderwerk-versie.js", "/kinderwerk-offline.js", "/kinderwerk.css",
+            "/icon-192.png"]
     for path in built:
         response = web.get(path)
         assert response.status_code == 200, path

@@ -83,7 +83,8 @@ def build_dir(tmp_path: Path) -> Path:
     (root / "login" / "index.html").write_text(_page(THEME_SCRIPT, LOGIN_SCRIPT))
     (root / "404.html").write_text(_page(THEME_SCRIPT))
     (root / "assets" / "entry.client-ByXnQf4V.js").write_text("export const a = 1;")
-    (root / "sw.js").write_text("self.addEventListener('fetch', () => {});")
+    # Our own unhashed static file. (/sw.js is a route of ours: tests/integration/test_service_worker.py.)
+    (root / "kinderwerk-offline.js").write_text("window.kinderwerkOffline = {};")
     (root / "manifest.json").write_text('{"name": "Kinderwerk"}')
     return root
 
@@ -103,7 +104,7 @@ def web(app_db, build_dir):
 
 @pytest.mark.parametrize("path", ["/", "/login/", "/login", "/api/health", "/api/offline/context",
                                   "/auth/oidc/callback", "/assets/entry.client-ByXnQf4V.js", "/sw.js",
-                                  "/manifest.json", "/bestaat-niet"])
+                                  "/kinderwerk-offline.js", "/manifest.json", "/bestaat-niet"])
 def test_every_kind_of_response_has_all_headers(web, path):
     assert_all_headers(web.get(path, headers={"accept-encoding": "gzip"}))
 
@@ -122,7 +123,7 @@ def test_a_refused_post_has_them_too(web):
     ("/api/offline/context", "no-store"),
     ("/auth/oidc/callback", "no-store"),
     ("/assets/entry.client-ByXnQf4V.js", "public, max-age=31536000, immutable"),  # hashed names
-    ("/sw.js", "no-cache"),  # ours, not hashed: revalidated
+    ("/kinderwerk-offline.js", "no-cache"),  # ours, not hashed: revalidated
     ("/manifest.json", "no-cache"),
 ])
 def test_cache_control(web, path, expected):
@@ -144,7 +145,7 @@ def test_page_policy_allows_exactly_the_built_inline_scripts(web):
     assert zipped.headers["content-security-policy"] == plain.headers["content-security-policy"]
     # What runs no inline script gets the policy without the hashes.
     assert "sha256-" not in web.get("/api/health").headers["content-security-policy"]
-    assert "sha256-" not in web.get("/sw.js").headers["content-security-policy"]
+    assert "sha256-" not in web.get("/kinderwerk-offline.js").headers["content-security-policy"]
 
 
 def test_a_new_build_is_hashed_again(web, build_dir):
@@ -175,7 +176,7 @@ def test_hsts_only_with_secure_cookies(app_db, build_dir, monkeypatch):
     monkeypatch.setenv("KINDERWERK_PUBLIC_URL", "https://kinderwerk.example.nl")
     reset_settings()
     with TestClient(_assembled(create_api(), build_dir), base_url="https://kinderwerk.example.nl") as client:
-        for path in ("/", "/api/health", "/sw.js"):
+        for path in ("/", "/api/health", "/kinderwerk-offline.js", "/sw.js"):
             response = client.get(path)
             assert response.headers["strict-transport-security"] == "max-age=31536000; includeSubDomains"
         assert "wss://kinderwerk.example.nl" in directives(response)["connect-src"]
