@@ -40,6 +40,13 @@ def logout_form(**props) -> rx.Component:
     )
 
 
+def loaded_marker() -> dict:
+    """<main data-geladen="ja"> once the page's on_load handlers have run (Reflex's is_hydrated).
+    Reflex queues on_load after the hydrate snapshot, so a page can show a previous visit's state
+    for a moment; a tap in that moment is undone by the load. Tests wait for this marker."""
+    return {"data-geladen": rx.cond(rx.State.is_hydrated, "ja", "nee")}
+
+
 def page_shell(*children: rx.Component, active: str) -> rx.Component:
     """Every logged-in page: navigation + main content."""
     # A page that is not in the bottom bar is reached through "Meer": mark that one on the phone.
@@ -58,7 +65,7 @@ def page_shell(*children: rx.Component, active: str) -> rx.Component:
             class_name="kw-sidebar",
             aria_label=texts.NAV_HOOFDMENU,
         ),
-        rx.el.main(*children, class_name="kw-main"),
+        rx.el.main(*children, class_name="kw-main", custom_attrs=loaded_marker()),
         rx.el.nav(*nav, class_name="kw-bottomnav", aria_label=texts.NAV_HOOFDMENU),
         class_name="kw-shell",
     )

@@ -6,6 +6,7 @@ import reflex as rx
 
 from .. import texts
 from ..auth.oidc import config as oidc_config
+from ..components.layout import loaded_marker
 from ..components.messages import error_callout
 from ..components.native_form import native_form
 from ..settings import get_settings
@@ -58,7 +59,7 @@ def login_frame(*children) -> rx.Component:
     return rx.el.main(rx.center(
         rx.vstack(*children, spacing="4", width="100%", max_width="420px", padding="24px 16px"),
         min_height="100vh",
-    ))
+    ), custom_attrs=loaded_marker())
 
 
 def login_form(action: str, button: str, *fields) -> rx.Component:

@@ -27,6 +27,7 @@ TIMEOUT_MS = 60_000
 # every test browser before the app's own scripts, mirrors them onto <html data-e2e-socket="...">
 # so a test can wait for the connection with an ordinary expect().
 SOCKET_ATTRIBUTE = "data-e2e-socket"
+LOADED_ATTRIBUTE = "data-geladen"  # on <main>, "ja" once the page's on_load handlers ran
 SOCKET_MARKER_SCRIPT = """
 (() => {
   const mark = (value) => document.documentElement && document.documentElement.setAttribute(
@@ -162,6 +163,10 @@ def wait_ready(page: Page, ready: Locator | None = None) -> None:
     # that follows is about the new page's websocket, not the one of the page we came from.
     expect(ready if ready is not None else page_heading(page)).to_be_visible()
     connected(page)
+    # And the page's on_load has run: Reflex queues it after the hydrate snapshot, so a tap before
+    # it (on a previous visit's state) would be undone by the load (components/layout.py).
+    expect(page.locator("main").first, "the page's on_load handlers ran").to_have_attribute(
+        LOADED_ATTRIBUTE, "ja")
 
 
 def wait_ready_for_screenshot(page: Page, timeout_ms: int = 15_000) -> None:

@@ -272,7 +272,13 @@ def _sync(page, items: list[dict]) -> list[dict]:
 
 def _queue_empty(page) -> None:
     """The phone's offline queue is sent and stored (it waits for the queue's own retry)."""
-    page.wait_for_function("window.kinderwerkOffline.queue().then((q) => q.length === 0)", polling=250)
+    # wait_for_function does not wait for a promise (a pending one is truthy): the predicate asks the
+    # queue and checks the answer it left on window, polled until the queue is empty.
+    page.evaluate("window.__kwWachtrij = undefined")
+    page.wait_for_function("""() => {
+        window.kinderwerkOffline.queue().then((q) => { window.__kwWachtrij = q.length; });
+        return window.__kwWachtrij === 0;
+    }""", polling=250)
 
 
 def _tile(page, child):
