@@ -111,6 +111,9 @@
   if (!sw) return;
   sw.register("/sw.js", {updateViaCache: "none"}).catch(() => null);
   sw.addEventListener("controllerchange", () => {
+    // No worker any more: logging out clears site storage (Clear-Site-Data), which removes the
+    // worker while the browser follows the logout's redirect; a reload now would cancel it.
+    if (!sw.controller) { controlled = false; return; }
     // The first worker of a page that opened without one: the page came from the network and is
     // already the current build. Any later worker is a new build.
     const wasControlled = controlled;

@@ -265,6 +265,7 @@ READY = {
     "privacy-logboek": lambda p: p.locator(".kw-main tbody tr").first,
     "privacy-bewaren": lambda p: p.locator(".kw-main tbody tr").first,
     "beheer-locaties": lambda p: p.locator(".kw-main tbody tr").first,
+    "meldcode": lambda p: p.get_by_text("Stap 1: Signalen in kaart brengen").first,
 }
 
 
