@@ -35,9 +35,9 @@ from kinderwerk_pwa.models import AttendanceEvent, AuditEvent, Signal
 
 from .conftest import PHONE, start_app, stop_app
 from .helpers import CONNECTION_ERROR, connected, login, prepare_context, wait_ready, with_db
+from .services import PG_ADMIN, REDIS, fresh_postgresql_database, reachable, require
 from .test_huiskamer import _setup_day
 from .test_offline import _wait_for_service_worker
-from .test_production_setup import PG_ADMIN, REDIS, _reachable, _require
 
 pytestmark = pytest.mark.e2e
 
@@ -87,7 +87,7 @@ def _redis_ping() -> bool:
 def _redis_stop() -> None:
     subprocess.run(["redis-cli", "-h", REDIS_HOST, "-p", str(REDIS_PORT), "shutdown", "nosave"],
                    timeout=30, capture_output=True)
-    _wait_until(lambda: not _reachable(REDIS_HOST, REDIS_PORT), "Redis stopped")
+    _wait_until(lambda: not reachable(REDIS_HOST, REDIS_PORT), "Redis stopped")
 
 
 def _redis_start() -> None:
@@ -136,31 +136,21 @@ def _one_fault_run_at_a_time():
 
 @pytest.fixture(scope="module")
 def faulty(tmp_path_factory, _one_fault_run_at_a_time):
-    url = sa.make_url(PG_ADMIN.replace("postgresql://", "postgresql+psycopg://"))
-    _require(url.host or "127.0.0.1", url.port or 5432, "PostgreSQL")
-    _require(REDIS_HOST, REDIS_PORT, "Redis")
+    require(REDIS_HOST, REDIS_PORT, "Redis")
     import redis
 
-    redis.Redis.from_url(FAULTS_REDIS).flushdb()
-    name = f"kw_faults_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    database_url = url.set(database=name).render_as_string(hide_password=False)
-    app = FaultyApp(tmp_path_factory.mktemp("faults"), {
-        "DATABASE_URL": database_url, "REFLEX_REDIS_URL": FAULTS_REDIS, "GRANIAN_WORKERS": "2"})
-    try:
-        yield app
-    finally:
-        stop_app(app.proc)
-        _pg_ensure_running()
-        _redis_start()
-        with admin.connect() as conn:
-            conn.execute(sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n "
-                                 "AND pid <> pg_backend_pid()"), {"n": name})
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.dispose()
+    with fresh_postgresql_database("kw_faults_") as database_url:
         redis.Redis.from_url(FAULTS_REDIS).flushdb()
+        app = FaultyApp(tmp_path_factory.mktemp("faults"), {
+            "DATABASE_URL": database_url, "REFLEX_REDIS_URL": FAULTS_REDIS, "GRANIAN_WORKERS": "2"})
+        try:
+            yield app
+        finally:
+            stop_app(app.proc)
+            # The database can only be dropped with PostgreSQL running again.
+            _pg_ensure_running()
+            _redis_start()
+            redis.Redis.from_url(FAULTS_REDIS).flushdb()
 
 
 @pytest.fixture

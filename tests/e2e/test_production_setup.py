@@ -3,15 +3,10 @@ Two phones at one huiskamer see each other's check-ins; a signal is stored in Po
 
 from __future__ import annotations
 
-import os
-import socket
-import uuid
 from datetime import date
 
 import pytest
-import sqlalchemy as sa
 from playwright.sync_api import expect
-from sqlalchemy.pool import NullPool
 from sqlmodel import select
 
 from kinderwerk_pwa.domain.common.clock import local_today
@@ -19,55 +14,24 @@ from kinderwerk_pwa.models import Child, Enrolment, Location, Signal, StaffLocat
 
 from .conftest import DESKTOP, PHONE, start_app, stop_app
 from .helpers import login, prepare_context, wait_ready, with_db
+from .services import REDIS, fresh_postgresql_database, require_redis
 
 pytestmark = pytest.mark.e2e
 
-PG_ADMIN = os.environ.get("KINDERWERK_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
-REDIS = os.environ.get("KINDERWERK_TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
-
-
-def _reachable(host: str, port: int) -> bool:
-    try:
-        with socket.create_connection((host, port), timeout=3):
-            return True
-    except OSError:
-        return False
-
-
-def _require(host: str, port: int, what: str) -> None:
-    if not _reachable(host, port):
-        reason = f"{what} niet bereikbaar op {host}:{port}"
-        if os.environ.get("KINDERWERK_TEST_REQUIRE_PG"):
-            pytest.fail(reason + " (in CI moet het draaien)")
-        pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def prod_app(tmp_path_factory):
-    url = sa.make_url(PG_ADMIN.replace("postgresql://", "postgresql+psycopg://"))
-    _require(url.host or "127.0.0.1", url.port or 5432, "PostgreSQL")
-    redis_url = sa.make_url(REDIS.replace("redis://", "redis+x://"))
-    _require(redis_url.host or "127.0.0.1", redis_url.port or 6379, "Redis")
+    require_redis()
     import redis
 
-    redis.Redis.from_url(REDIS).flushdb()
-    name = f"kw_e2e_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    database_url = url.set(database=name).render_as_string(hide_password=False)
-    running, proc = start_app(tmp_path_factory.mktemp("prod"), extra_env={
-        "DATABASE_URL": database_url, "REFLEX_REDIS_URL": REDIS, "GRANIAN_WORKERS": "2"})
-    try:
-        yield running
-    finally:
-        stop_app(proc)
-        with admin.connect() as conn:
-            conn.execute(sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n "
-                                 "AND pid <> pg_backend_pid()"), {"n": name})
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.dispose()
+    with fresh_postgresql_database("kw_e2e_") as database_url:
         redis.Redis.from_url(REDIS).flushdb()
+        running, proc = start_app(tmp_path_factory.mktemp("prod"), extra_env={
+            "DATABASE_URL": database_url, "REFLEX_REDIS_URL": REDIS, "GRANIAN_WORKERS": "2"})
+        try:
+            yield running
+        finally:
+            stop_app(proc)
+            redis.Redis.from_url(REDIS).flushdb()
 
 
 def _backend_workers(app) -> int:

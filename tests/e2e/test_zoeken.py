@@ -7,24 +7,19 @@ first names that sort them first among the demo's own Zoës and O'Neills (the pi
 
 from __future__ import annotations
 
-import os
-import uuid
 from datetime import date
 
 import pytest
-import sqlalchemy as sa
 from playwright.sync_api import Page, expect
-from sqlalchemy.pool import NullPool
 from sqlmodel import select
 
 from kinderwerk_pwa.models import Child, ChildLocation, StaffLocation
 
 from .conftest import start_app, stop_app
 from .helpers import demo_user, login, wait_ready, with_db
+from .services import fresh_postgresql_database
 
 pytestmark = pytest.mark.e2e
-
-PG_ADMIN = os.environ.get("KINDERWERK_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 
 # (first name, last name) as stored
 CHILDREN = [
@@ -113,30 +108,12 @@ def test_each_example_in_the_signal_child_picker(phone, app, worker_email):
 @pytest.fixture(scope="module")
 def pg_app(tmp_path_factory):
     """The app on a fresh PostgreSQL database with demo data (one worker, no Redis needed)."""
-    url = sa.make_url(PG_ADMIN.replace("postgresql://", "postgresql+psycopg://"))
-    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
-    try:
-        with admin.connect():
-            pass
-    except sa.exc.OperationalError as exc:
-        admin.dispose()
-        if os.environ.get("KINDERWERK_TEST_REQUIRE_PG"):
-            pytest.fail(f"PostgreSQL niet bereikbaar: {exc}")
-        pytest.skip(f"PostgreSQL niet bereikbaar: {exc}")
-    name = f"kw_e2e_zoek_{uuid.uuid4().hex[:10]}"
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    database_url = url.set(database=name).render_as_string(hide_password=False)
-    running, proc = start_app(tmp_path_factory.mktemp("zoeken-pg"), extra_env={"DATABASE_URL": database_url})
-    try:
-        yield running
-    finally:
-        stop_app(proc)
-        with admin.connect() as conn:
-            conn.execute(sa.text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n "
-                                 "AND pid <> pg_backend_pid()"), {"n": name})
-            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.dispose()
+    with fresh_postgresql_database("kw_e2e_zoek_") as database_url:
+        running, proc = start_app(tmp_path_factory.mktemp("zoeken-pg"), extra_env={"DATABASE_URL": database_url})
+        try:
+            yield running
+        finally:
+            stop_app(proc)
 
 
 @pytest.mark.parametrize("where", ["kinderen", "signaal"])
