@@ -205,3 +205,19 @@ def login(page: Page, email: str, password: str = DEMO_PASSWORD, database_url: s
             select(StaffUser.totp_secret).where(StaffUser.email == email)).one())
         enter_code(page, secret)
     wait_ready(page, page.get_by_role("heading", name="Vandaag", level=1))
+
+
+def prime_offline(page: Page) -> None:
+    """Online once: wait for the offline script and let it fetch what capture needs offline."""
+    page.wait_for_function("window.kinderwerkOffline !== undefined")
+    page.evaluate("window.kinderwerkOffline.sync()")
+
+
+def open_offline_panel(page: Page):
+    """Cut the connection, wait for the bar to say so, and open the offline capture panel.
+    Returns (the queue bar, the panel dialog)."""
+    page.context.set_offline(True)
+    bar = page.locator("#kw-wachtrij")
+    expect(bar).to_contain_text("Geen verbinding")
+    page.get_by_role("button", name="Vastleggen zonder verbinding").tap()
+    return bar, page.get_by_role("dialog", name="Vastleggen zonder verbinding")

@@ -32,7 +32,7 @@ from kinderwerk_pwa.models import (
 )
 
 from .conftest import _SCREENS
-from .helpers import demo_user, login, wait_ready, with_db
+from .helpers import demo_user, login, open_offline_panel, prime_offline, wait_ready, with_db
 
 pytestmark = pytest.mark.e2e
 
@@ -224,14 +224,8 @@ def test_offline_registration_is_stored_once(phone, app, monkeypatch):
     activity_id = _plan_today(app, monkeypatch, location, worker, "Droomspeelbus zonder bereik")
     login(phone, worker.email)
     # Online once: this week's activities and the names are on the phone.
-    phone.wait_for_function("window.kinderwerkOffline !== undefined")
-    phone.evaluate("window.kinderwerkOffline.sync()")
-
-    phone.context.set_offline(True)
-    bar = phone.locator("#kw-wachtrij")
-    expect(bar).to_contain_text("Geen verbinding")
-    phone.get_by_role("button", name="Vastleggen zonder verbinding").tap()
-    dialog = phone.get_by_role("dialog", name="Vastleggen zonder verbinding")
+    prime_offline(phone)
+    bar, dialog = open_offline_panel(phone)
     dialog.get_by_role("button", name="Activiteit", exact=True).tap()
     dialog.get_by_label("Activiteit", exact=True).select_option(str(activity_id))
     chosen = children[:3]

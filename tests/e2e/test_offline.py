@@ -11,7 +11,7 @@ from sqlmodel import select
 from kinderwerk_pwa.domain.common.clock import local_today
 from kinderwerk_pwa.models import AttendanceEvent, AuditEvent, Signal
 
-from .helpers import login, wait_ready, with_db
+from .helpers import login, open_offline_panel, prime_offline, wait_ready, with_db
 from .test_huiskamer import _setup_day
 
 pytestmark = pytest.mark.e2e
@@ -65,14 +65,8 @@ def test_offline_capture_reload_and_send(phone, app, new_context):
     phone.goto("/")
     wait_ready(phone)
     # Online once: the names needed offline are on the phone.
-    phone.wait_for_function("window.kinderwerkOffline !== undefined")
-    phone.evaluate("window.kinderwerkOffline.sync()")
-
-    phone.context.set_offline(True)
-    bar = phone.locator("#kw-wachtrij")
-    expect(bar).to_contain_text("Geen verbinding")
-    phone.get_by_role("button", name="Vastleggen zonder verbinding").tap()
-    dialog = phone.get_by_role("dialog", name="Vastleggen zonder verbinding")
+    prime_offline(phone)
+    bar, dialog = open_offline_panel(phone)
     child = children[30]
     dialog.get_by_label("Kind", exact=True).select_option(f"{child.id}:{location.id}")
     dialog.get_by_label("Soort signaal").select_option("verzorging")

@@ -13,7 +13,7 @@ from sqlmodel import select
 from kinderwerk_pwa.domain.common.clock import local_today
 from kinderwerk_pwa.models import Agreement, Child, ParentConversation
 
-from .helpers import login, wait_ready, with_db
+from .helpers import login, open_offline_panel, prime_offline, wait_ready, with_db
 from .test_huiskamer import _setup_day
 
 pytestmark = pytest.mark.e2e
@@ -27,14 +27,8 @@ def test_offline_note_with_agreements_is_stored_with_them(phone, app):
     login(phone, worker.email)
     phone.goto("/")
     wait_ready(phone)
-    phone.wait_for_function("window.kinderwerkOffline !== undefined")
-    phone.evaluate("window.kinderwerkOffline.sync()")
-
-    phone.context.set_offline(True)
-    bar = phone.locator("#kw-wachtrij")
-    expect(bar).to_contain_text("Geen verbinding")
-    phone.get_by_role("button", name="Vastleggen zonder verbinding").tap()
-    dialog = phone.get_by_role("dialog", name="Vastleggen zonder verbinding")
+    prime_offline(phone)
+    bar, dialog = open_offline_panel(phone)
     dialog.get_by_role("button", name="Gesprek", exact=True).tap()
     dialog.get_by_label("Gezin").select_option(str(family_id))
     facts = "Offline gesprek bij de deur: moeder maakt zich zorgen over het slapen."
