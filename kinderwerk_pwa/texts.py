@@ -827,6 +827,12 @@ PLAN_OPSLAAN = "Activiteit plannen"
 PLAN_OPGESLAGEN = "Gepland: {titel}, {n} keer."
 PLAN_NOG_EEN = "Nog een activiteit plannen"
 PLAN_NAAR_WEEK = "Naar het weekoverzicht"
+PLAN_WIJZIG_TITEL = "Activiteit wijzigen"
+PLAN_WIJZIG_UITLEG = ("Wat je hier wijzigt geldt voor de keren vanaf vandaag die nog niet zijn geregistreerd. "
+                      "Eerdere en al geregistreerde keren blijven zoals ze waren.")
+PLAN_WIJZIG_OPSLAAN = "Wijzigingen opslaan"
+PLAN_GEWIJZIGD = "Gewijzigd: {titel}. {nieuw} nieuwe datum(s), {weg} vervallen."
+SHEET_REEKS_WIJZIGEN = "Planning wijzigen"
 # Afvinken in het veld (/activiteit/[id])
 SHEET_TITEL = "Activiteit"
 SHEET_KINDEREN = "Ingeschreven kinderen"

@@ -351,3 +351,61 @@ def test_plan_form_week_and_month(phone, app, new_context):
     phone.goto(sheet_url)
     wait_ready(phone, phone.get_by_role("heading", name=title, level=1))
     _shot(phone, "activiteit-blad-360")
+
+
+def test_change_a_weekly_series(phone, app, monkeypatch):
+    """From an occurrence's sheet, "Planning wijzigen" opens the plan form with the series' values;
+    a wrong time is refused in Dutch and changes nothing; new times and an earlier end date change
+    the occurrences to come and drop the one after the new end."""
+    location, worker, _ = _route(app)
+    today = local_today()
+    title = f"Voetbal op het Cruijffcourt {uuid.uuid4().hex[:4]}"
+    from kinderwerk_pwa.settings import reset_settings
+
+    monkeypatch.setenv("KINDERWERK_DEMO", "1")
+    reset_settings()
+    try:
+        series_id = with_db(app.database_url, lambda db: plan_series(load_actor(db, worker.id), db, {
+            "client_uuid": str(uuid.uuid4()), "location_id": location.id, "title": title, "kind": "sport_spel",
+            "themes": ["gezond_leven"], "place_kind": "plein", "place_name": "Cruijffcourt Zuidplein",
+            "first_day": (today + timedelta(days=1)).isoformat(), "repeat": "wekelijks",
+            "last_day": (today + timedelta(days=22)).isoformat(), "start_time": "15:00", "end_time": "16:30",
+            "planned_children": 12}).series_id)
+    finally:
+        monkeypatch.delenv("KINDERWERK_DEMO")
+        reset_settings()
+
+    def occurrences(db):
+        return [(a.day, f"{a.start_time:%H:%M}", f"{a.end_time:%H:%M}") for a in db.exec(
+            select(Activity).where(Activity.series_id == series_id).order_by(Activity.day)).all()]
+    before = with_db(app.database_url, occurrences)
+    assert len(before) == 4
+    first_id = with_db(app.database_url, lambda db: db.exec(
+        select(Activity.id).where(Activity.series_id == series_id).order_by(Activity.day)).first())
+
+    login(phone, worker.email)
+    phone.goto(f"/activiteit/{first_id}")
+    wait_ready(phone, phone.get_by_role("heading", name=title, level=1))
+    phone.get_by_role("button", name="Planning wijzigen").tap()
+    wait_ready(phone, phone.get_by_role("heading", name="Activiteit wijzigen", level=1))
+    expect(phone.get_by_label("Naam van de activiteit")).to_have_value(title)
+    expect(phone.get_by_label("Begintijd")).to_have_value("15:00")
+    expect(phone.get_by_label("Elke week tot en met")).to_have_value((today + timedelta(days=22)).isoformat())
+    expect(phone.get_by_label("Gezond leven")).to_be_checked()
+    expect(phone.get_by_label("Gepland aantal kinderen")).to_have_value("12")
+    expect(phone.get_by_label("Locatie (team)")).to_have_count(0)  # a series stays at its location
+    _shot(phone, "activiteit-wijzigen")
+
+    phone.get_by_label("Eindtijd").fill("14:00")
+    phone.get_by_role("button", name="Wijzigingen opslaan").tap()
+    expect(phone.get_by_text(texts.FOUT_ACTIVITEIT_EIND_VOOR_BEGIN).first).to_be_visible()
+    assert with_db(app.database_url, occurrences) == before
+
+    phone.get_by_label("Begintijd").fill("15:30")
+    phone.get_by_label("Eindtijd").fill("17:00")
+    phone.get_by_label("Elke week tot en met").fill((today + timedelta(days=15)).isoformat())
+    phone.get_by_role("button", name="Wijzigingen opslaan").tap()
+    expect(phone.get_by_role("status")).to_contain_text(f"Gewijzigd: {title}. 0 nieuwe datum(s), 1 vervallen.")
+    assert with_db(app.database_url, occurrences) == [(day, "15:30", "17:00") for day, _, _ in before[:3]]
+    series = with_db(app.database_url, lambda db: db.get(ActivitySeries, series_id))
+    assert (series.title, series.planned_children, series.last_day) == (title, 12, today + timedelta(days=15))

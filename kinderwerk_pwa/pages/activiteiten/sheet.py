@@ -112,6 +112,9 @@ def _links() -> rx.Component:
     return rx.vstack(
         rx.link(rx.button(rx.icon("flag", aria_hidden="true"), texts.SHEET_SIGNAAL, size="3", variant="outline",
                           width="100%", class_name="kw-tap kw-wrap"), href="/signaal", width="100%"),
+        rx.link(rx.button(rx.icon("pencil", aria_hidden="true"), texts.SHEET_REEKS_WIJZIGEN, size="3",
+                          variant="outline", width="100%", class_name="kw-tap kw-wrap"),
+                href="/activiteiten/plannen?reeks=" + SheetState.series_id, width="100%"),
         rx.link(texts.SHEET_NAAR_WEEK, href=SheetState.week_href, class_name="kw-tap", size="3"),
         width="100%", spacing="2",
     )

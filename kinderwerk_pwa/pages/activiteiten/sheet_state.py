@@ -39,6 +39,7 @@ class SheetState(PageState, SessionState):
     registered: bool = False
     is_future: bool = False
     location_id: str = ""
+    series_id: str = ""
     day: str = ""
     children: list[dict[str, str]] = []  # id, name, regular ("1"/""), present ("1"/"")
     query: str = ""
@@ -65,6 +66,7 @@ class SheetState(PageState, SessionState):
         self.status_label = texts.ACTIVITEIT_STATUS_LABELS.get(item.status, item.status)
         self.is_future = item.day > today
         self.location_id, self.day = str(item.location_id), item.day.isoformat()
+        self.series_id = str(item.series_id)
         self.children = [{"id": str(c.child_id), "name": c.name, "regular": "1" if c.regular else "",
                           "present": "1" if c.present else ""} for c in sheet.children]
         self.tally = {f"{band}|{gender}": str(n) for band, row in sheet.tally.items() for gender, n in row.items()}
