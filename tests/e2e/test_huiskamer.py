@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import time
 from datetime import date
 
 import pytest
@@ -165,3 +166,29 @@ def test_two_devices_see_each_other_within_two_seconds(new_context, app):
     name2 = children[26]
     _tile(b, name2).tap()
     expect(_tile(a, name2)).to_have_attribute("data-status", "aanwezig", timeout=2000)
+
+
+def test_a_closed_tab_stops_watching(new_context, app):
+    """A huiskamer screen watches for other phones' taps; when its tab is closed the watch ends
+    (within a minute or so) instead of polling the database for the rest of the day. The app's
+    health check reports how many watches run."""
+    import httpx
+
+    location, worker, _ = _setup_day(app, 3)
+
+    def watches() -> int:
+        return httpx.get(f"{app.base_url}/api/health", timeout=30).json()["live_watches"]
+
+    def wait_for(check, what: str, seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        while not check():
+            assert time.monotonic() < deadline, what
+            time.sleep(1)
+
+    page = new_context("phone").new_page()
+    login(page, worker.email)
+    page.goto(f"/huiskamer/{location.id}")
+    wait_ready(page, page.get_by_role("heading", name=location.name, level=1))
+    wait_for(lambda: watches() >= 1, "the open huiskamer screen watches", 60)
+    page.close()
+    wait_for(lambda: watches() == 0, "the closed tab's watch ended", 180)

@@ -54,7 +54,7 @@ def huiskamer_page() -> rx.Component:
         rx.box(rx.foreach(HuiskamerState.visible, tile), class_name="kw-tiles", width="100%"),
         _extra_day(),
         panel(),
-        rx.box(on_mount=HuiskamerState.watch, on_unmount=HuiskamerState.stop_watch),
+        rx.box(on_unmount=HuiskamerState.stop_watch),  # the watch starts in on_load (state.py)
         active="/",
         spacing="3",
     )

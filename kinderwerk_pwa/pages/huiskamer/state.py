@@ -9,8 +9,6 @@ found another device's tap in between reloads the day.
 
 from __future__ import annotations
 
-import asyncio
-import logging
 import uuid
 from datetime import date
 
@@ -20,15 +18,11 @@ from ... import texts
 from ...domain.common.clock import format_day, to_local
 from ...domain.huiskamer import attendance
 from ...domain.kinderen.goals import record_goal_moment
-from ...state import without_actor
+from ...state import live_watches
 from ...state.page import PageState
 from ...state.session import SessionState
+from .live import watch_loop
 
-log = logging.getLogger("kinderwerk.huiskamer")
-
-POLL_SECONDS = 1.0
-CHECK_STOP_EVERY = 10  # polls: a stopped watch ends within this many seconds (nothing changed)
-MAX_WATCH_SECONDS = 6 * 3600  # a working day; the screen restarts watching when reopened
 RELOAD_KINDS = ("extra", "ongedaan", "afwezig")  # these change the list or the follow-ups too
 
 
@@ -133,7 +127,12 @@ class HuiskamerState(PageState, SessionState):
         self._clear_page()
         self.query, self.panel_open, self.panel, self._version = "", False, {}, ""
         self.extra_query, self.extra_choices = "", []
-        return self._run()
+        result = self._run()
+        if result is None and not self.error and self.is_today:
+            # Started by on_load, not by mounting: a reconnect's hydrate runs on_load again, so a tab
+            # whose watch ended while it was away is live again when it returns.
+            return HuiskamerState.watch
+        return result
 
     def _tap(self, child_id: str, kind: str, *, closes_panel: bool = False, **extra):
         if not self.is_today:
@@ -274,24 +273,6 @@ class HuiskamerState(PageState, SessionState):
             my_id, self.watching = self._watch_id, True
             location_id, day = self._location_id(), self._day()
             known = self._version
-        polls = 0
-        while polls * POLL_SECONDS < MAX_WATCH_SECONDS:
-            await asyncio.sleep(POLL_SECONDS)
-            polls += 1
-            try:
-                version = await asyncio.to_thread(without_actor.call, attendance.day_version, location_id, day)
-                if version == known and polls % CHECK_STOP_EVERY:
-                    continue  # nothing new: do not lock and load the state (with Redis: a round trip)
-                async with self:
-                    if self._watch_id == 0:
-                        # The state store lost this page's state (Redis restarted): the browser
-                        # hydrates again, which loads the day and starts a new watch (issue 14).
-                        # Removing a session-storage key is a frontend event that re-sends hydrate.
-                        return rx.remove_session_storage("kw-herladen")
-                    if not self.watching or self._watch_id != my_id or self._location_id() != location_id:
-                        return None  # stopped, replaced, or this tab moved on to another page
-                    if version != self._version:
-                        self._run(keep_messages=True)
-                    known = self._version
-            except Exception:  # noqa: BLE001 - PostgreSQL or Redis away for a moment: keep watching
-                log.warning("huiskamer watch: store unreachable, retrying", exc_info=True)
+            token = self.router.session.client_token
+        with live_watches.counted():
+            return await watch_loop(self, my_id, location_id, day, known, token)
