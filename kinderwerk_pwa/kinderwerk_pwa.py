@@ -45,7 +45,6 @@ from .state.server_error import backend_exception_handler
 from .state.session import SessionState
 
 
-
 def guard_hosts(asgi_app: ASGIApp) -> ASGIApp:
     """The Host check around the whole port (api/hosts.py); its refusal carries the security headers."""
     return TrustedHostMiddleware(asgi_app, refusal=SecurityHeadersMiddleware(refuse_host))

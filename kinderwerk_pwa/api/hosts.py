@@ -12,9 +12,10 @@ check that compares Origin with "http(s)://<Host>" then takes that site for ours
   It is the outermost layer of the app (kinderwerk_pwa.py, `KinderwerkApp`), outside Reflex's CORS
   middleware too, so a preflight with a foreign Host is refused as well.
 - `is_our_origin` is the same-origin check of the state-changing routes (api/security.py): an
-  Origin is ours when it is the public URL's origin, or when its host is a trusted host and it is
-  exactly the scheme-less address the request was sent to (so `make run` on localhost:3000 and the
-  tests on a random port work, and another local server on another port is not us).
+  Origin is ours when it is the public URL's origin (exactly: scheme, host and port), or when its
+  host is one of the other trusted hosts (or a local one) and its host and port are the ones the
+  request was sent to (so `make run` on localhost:3000 and the tests on a random port work, and
+  another local server on another port is not us).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from starlette.datastructures import Headers
 from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from ..settings import get_settings, split_host
+from ..settings import LOCAL_HOSTS, get_settings, split_host
 
 REFUSAL = "Onbekende host: dit adres hoort niet bij deze app."
 DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -97,10 +98,14 @@ def is_our_origin(origin: str, host_header: str | None) -> bool:
     theirs = origin_endpoint(origin)
     if theirs is None:
         return False
-    if theirs == origin_endpoint(settings.public_url):
+    public = origin_endpoint(settings.public_url)
+    if theirs == public:
         return True
     scheme, host, port = theirs
-    if host not in settings.trusted_hosts:
+    # The public host has exactly one origin (an http:// page there is not ours when we are https);
+    # a local one (make run, the tests) may be used on another port.
+    if host not in settings.trusted_hosts or (public is not None and host == public[1]
+                                              and host not in LOCAL_HOSTS):
         return False
     sent_to = split_host(host_header)
     return sent_to is not None and _endpoint(scheme, *sent_to) == theirs
