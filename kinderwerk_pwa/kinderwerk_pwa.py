@@ -74,7 +74,8 @@ app = KinderwerkApp(
         rx.el.script(src="/kinderwerk-offline.js", defer=True),
     ],
     # Our routes mounted in front of Reflex's; then the security headers around all of it (pages,
-    # static files, /api, /auth, the /_event websocket): api/headers.py.
+    # static files, /api, /auth, the /_event websocket): api/headers.py. The Host check is outside
+    # even Reflex's own layers: KinderwerkApp above.
     api_transformer=[create_api(), SecurityHeadersMiddleware],
     backend_exception_handler=backend_exception_handler,
     # Sonner's toast region labelled in Dutch (issue 15): components/connection.py.
