@@ -96,7 +96,7 @@ def _handshake(app, host: str) -> tuple[int, str]:
 
 def test_the_websocket_handshake_with_a_foreign_host_is_refused(app):
     status, text = _handshake(app, EVIL)
-    assert status in (400, 403), f"websocket with Host {EVIL}: {status}\n{text[:300]}"
-    assert "101" not in text.split("\r\n", 1)[0]
+    assert status == 400, f"websocket with Host {EVIL}: {status}\n{text[:300]}"
+    assert "Onbekende host" in text  # granian supports the ASGI denial response: our 400, not a 403
     status, text = _handshake(app, _our_host(app))
     assert status == 101, f"websocket with our Host: {status}\n{text[:300]}"
