@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import reflex as rx
+from starlette.types import ASGIApp
 
 from . import texts
 from .api.app import create_api
 from .api.headers import SecurityHeadersMiddleware
+from .api.hosts import TrustedHostMiddleware, refuse_host
 from .components import connection
 from .pages.aanmeldingen import AanmeldingenState, aanmeldingen_page
 from .pages.activiteiten import (
@@ -42,7 +44,23 @@ from .pages.vandaag import VandaagState, vandaag_page
 from .state.server_error import backend_exception_handler
 from .state.session import SessionState
 
-app = rx.App(
+
+def guard_hosts(asgi_app: ASGIApp) -> ASGIApp:
+    """The Host check around the whole port (api/hosts.py); its refusal carries the security headers."""
+    return TrustedHostMiddleware(asgi_app, refusal=SecurityHeadersMiddleware(refuse_host))
+
+
+class KinderwerkApp(rx.App):
+    """rx.App whose ASGI app (what the server runs: `app()`, a factory) has the Host check outermost.
+
+    An api transformer cannot do that: Reflex puts its own Starlette app with its CORS middleware
+    around the transformed app, and that middleware answers a CORS preflight itself."""
+
+    def __call__(self) -> ASGIApp:
+        return guard_hosts(super().__call__())
+
+
+app = KinderwerkApp(
     html_lang="nl",
     stylesheets=["/kinderwerk.css"],
     head_components=[
@@ -56,7 +74,8 @@ app = rx.App(
         rx.el.script(src="/kinderwerk-offline.js", defer=True),
     ],
     # Our routes mounted in front of Reflex's; then the security headers around all of it (pages,
-    # static files, /api, /auth, the /_event websocket): api/headers.py.
+    # static files, /api, /auth, the /_event websocket): api/headers.py. The Host check is outside
+    # even Reflex's own layers: KinderwerkApp above.
     api_transformer=[create_api(), SecurityHeadersMiddleware],
     backend_exception_handler=backend_exception_handler,
     # Sonner's toast region labelled in Dutch (issue 15): components/connection.py.

@@ -7,11 +7,65 @@ mode: a SQLite file under ./data and local accounts.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from urllib.parse import urlsplit
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# The names of this machine. Trusted next to the public URL's host when the app runs locally (demo
+# mode, or a KINDERWERK_PUBLIC_URL on one of them): `make run` and the tests reach it on any of them.
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "[::1]")
+
+# A Host header (or the netloc of a URL without user info): a DNS name or IPv4 address, or an IPv6
+# address in brackets, then an optional port.
+_HOST_RE = re.compile(r"(?P<host>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?\.?)"
+                      r"(?::(?P<port>[0-9]{1,5}))?")
+
+
+def split_host(value: str | None) -> tuple[str, int | None] | None:
+    """A Host header as (host, port): 'Kinderwerk.example.nl:8443' -> ('kinderwerk.example.nl', 8443),
+    '[::1]:3000' -> ('[::1]', 3000), 'localhost' -> ('localhost', None). None when it is no host."""
+    match = _HOST_RE.fullmatch((value or "").strip())
+    if match is None:
+        return None
+    port = int(match["port"]) if match["port"] else None
+    if port is not None and not 0 < port < 65536:
+        return None
+    return match["host"].lower().rstrip("."), port
+
+
+def url_host(url: str) -> str | None:
+    """The host of a URL ('https://kinderwerk.example.nl/x' -> 'kinderwerk.example.nl')."""
+    netloc = urlsplit(url.strip()).netloc
+    parsed = split_host(netloc) if "@" not in netloc else None
+    return parsed[0] if parsed else None
+
+
+def _allowed_hosts() -> tuple[str, ...]:
+    """KINDERWERK_ALLOWED_HOSTS: extra host names, comma-separated. A port or a scheme may be
+    written along; only the host counts. A value that is no host stops the app at start."""
+    hosts = []
+    for item in os.environ.get("KINDERWERK_ALLOWED_HOSTS", "").split(","):
+        item = item.strip()
+        if not item:
+            continue
+        parsed = url_host(item) if "://" in item else (split_host(item) or (None,))[0]
+        if not parsed:
+            raise ValueError(f"KINDERWERK_ALLOWED_HOSTS: {item!r} is geen hostnaam")
+        hosts.append(parsed)
+    return tuple(hosts)
+
+
+def _public_url() -> str:
+    port = os.environ.get("KINDERWERK_PORT") or "3000"
+    url = os.environ.get("KINDERWERK_PUBLIC_URL") or f"http://localhost:{port}"
+    if url_host(url) is None or urlsplit(url).scheme.lower() not in ("http", "https"):
+        raise ValueError(f"KINDERWERK_PUBLIC_URL: {url!r} is geen http(s)-adres")
+    return url
 
 
 def _bool(name: str, default: bool = False) -> bool:
@@ -56,7 +110,10 @@ class Settings:
     database_url: str = field(default_factory=lambda: os.environ.get("DATABASE_URL") or _default_database_url())
     demo_mode: bool = field(default_factory=lambda: _bool("KINDERWERK_DEMO"))
     demo_size: int = field(default_factory=lambda: _int("KINDERWERK_DEMO_SIZE", 200))
-    public_url: str = field(default_factory=lambda: os.environ.get("KINDERWERK_PUBLIC_URL", "http://localhost:3000"))
+    # The app's address as its users reach it (behind the proxy): the origin of our pages. Its host,
+    # KINDERWERK_ALLOWED_HOSTS and (locally) LOCAL_HOSTS are the only Host headers answered.
+    public_url: str = field(default_factory=_public_url)
+    allowed_hosts: tuple[str, ...] = field(default_factory=_allowed_hosts)
     # Sessions: a kinderwerker keeps the phone in a pocket between children, so the idle timeout is
     # a working afternoon's pause, not minutes; the maximum lifetime forces a fresh login daily.
     session_idle_minutes: int = field(default_factory=lambda: _int("KINDERWERK_SESSION_IDLE_MINUTES", 120))
@@ -82,6 +139,17 @@ class Settings:
         if _secret_cache is None:
             _secret_cache = _secret_key()
         return _secret_cache
+
+    @cached_property
+    def trusted_hosts(self) -> frozenset[str]:
+        """The host names this app answers to (api/hosts.py): the public URL's host, the extra
+        KINDERWERK_ALLOWED_HOSTS, and this machine's names when the app runs locally (demo mode, or a
+        public URL on localhost). Nothing a request says is added."""
+        public = url_host(self.public_url)
+        hosts = {public, *self.allowed_hosts} if public else set(self.allowed_hosts)
+        if self.demo_mode or public in LOCAL_HOSTS:
+            hosts.update(LOCAL_HOSTS)
+        return frozenset(hosts)
 
     @property
     def is_sqlite(self) -> bool:

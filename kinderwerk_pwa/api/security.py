@@ -9,6 +9,7 @@ from starlette.responses import Response
 
 from ..auth.sessions import COOKIE_NAME
 from ..settings import get_settings
+from .hosts import is_our_origin
 
 
 def client_address(request: Request) -> str:
@@ -17,7 +18,9 @@ def client_address(request: Request) -> str:
 
 def same_origin(request: Request) -> bool:
     """A state-changing request must come from our own pages. Browsers send Origin on POST;
-    a request from another site (CSRF) carries that site's origin and is refused."""
+    a request from another site (CSRF) carries that site's origin and is refused. Which origins are
+    ours is configuration (KINDERWERK_PUBLIC_URL, KINDERWERK_ALLOWED_HOSTS: api/hosts.py), never
+    whatever the request's Host header says."""
     origin = request.headers.get("origin")
     if origin is None:
         # Fall back to Referer; a POST with neither is not from a browser page of ours.
@@ -26,9 +29,7 @@ def same_origin(request: Request) -> bool:
             return False
         parts = urlsplit(referer)
         origin = f"{parts.scheme}://{parts.netloc}"
-    host = request.headers.get("host", "")
-    allowed = {f"http://{host}", f"https://{host}", get_settings().public_url.rstrip("/")}
-    return origin.rstrip("/") in allowed
+    return is_our_origin(origin, request.headers.get("host"))
 
 
 def set_session_cookie(response: Response, token: str) -> None:

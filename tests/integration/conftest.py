@@ -103,7 +103,17 @@ def _postgres_url(_pg_admin_engine: sa.Engine) -> Iterator[str]:
 
 
 @pytest.fixture
-def client(app_db):
+def trusted_testserver(app_db, monkeypatch):
+    """Starlette's TestClient sends `Host: testserver` and the tests post with that Origin: make it
+    one of our hosts by configuration, as a deployment names its own (api/hosts.py)."""
+    from kinderwerk_pwa.settings import reset_settings
+
+    monkeypatch.setenv("KINDERWERK_ALLOWED_HOSTS", "testserver")
+    reset_settings()
+
+
+@pytest.fixture
+def client(app_db, trusted_testserver):
     """The app's own API routes (login, sync, ...) over HTTP, on the app_db database."""
     with TestClient(create_api(), follow_redirects=False) as c:
         yield c

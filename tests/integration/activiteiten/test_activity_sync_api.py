@@ -29,7 +29,7 @@ HEADERS = {"origin": "http://testserver", "x-kinderwerk": "1"}
 
 
 @pytest.fixture
-def api(app_db):
+def api(app_db, trusted_testserver):
     with TestClient(create_api(), follow_redirects=False) as c:
         yield c
 
