@@ -1258,3 +1258,29 @@ GRAFIEK_AS_DAGEN_KORT = "Dagen"
 GRAFIEK_DOEL_NAAM = "Evaluaties: {doel}"
 # The logboek's actions that have an English code, with their Dutch name (the rest are Dutch already).
 AUDIT_ACTIE_NAMEN = {"login": "inloggen", "logout": "uitloggen"}
+
+# ---- Twee huishoudens en ophalen (issue 16.3) ----
+OPHALEN_OUDER = "{wie} — ouder met gezag"
+OPHALEN_TOESTEMMING_VAN = "{wie} — toestemming van {ouder}{datum}"
+OPHALEN_TOESTEMMING_GEZIN = "{wie} — toestemming van het gezin (vastgelegd vóór december 2026)"
+OPHALEN_NIET_TOEGESTAAN = "Let op: {ouder} mag {kind} niet ophalen{reden}."
+OPHALEN_ZELFSTANDIG_VAN = "Zelfstandig naar huis: toestemming van {ouder} op {datum}"
+OPHALEN_WIE_MAG = "Wie mag ophalen"
+OPHALEN_GEEN_LIJST = "Niemand vastgelegd. Bel een ouder voordat iemand het kind meeneemt."
+FOUT_OPHALER_GEEN_TOESTEMMING = ("{naam} mag {kind} niet ophalen: geen ouder of verzorger heeft hiervoor "
+                                 "toestemming gegeven. Bel een ouder; niets is opgeslagen.")
+FOUT_TOESTEMMING_OUDER_KIEZEN = "Kies de ouder of verzorger (uit een huishouden van het kind) die toestemming gaf."
+FOUT_OUDER_MAG_GEEN_TOESTEMMING = ("{ouder} kan geen toestemming geven om op te halen: zonder gezag of zelf "
+                                   "niet toegestaan om op te halen.")
+FOUT_HUISHOUDEN_NAAM = "Vul de naam van het huishouden in, bijvoorbeeld: Huishouden vader."
+HUISHOUDEN_HOOFD = "hoofdverblijf"
+HUISHOUDEN_OOK = "ook thuis"
+HUISHOUDEN_ADRES = "Adres"
+HUISHOUDEN_GEZAG = "gezag"
+HUISHOUDEN_GEEN_GEZAG = "geen gezag"
+HUISHOUDEN_NIET_OPHALEN = "mag niet ophalen"
+HUISHOUDENS = "Huishoudens"
+HUISHOUDEN_OPEN = "Gesprekken en afspraken: {naam}"
+HUISHOUDEN_ANDER = "Kinderen die ook in een ander huishouden wonen"
+HUISHOUDEN_ANDER_REGEL = "{kind} woont ook bij: {huishouden}"
+HUISKAMER_LET_OP_OPHALEN = "⚠ Let op bij ophalen"

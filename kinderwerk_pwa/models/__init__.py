@@ -12,7 +12,16 @@ from .activities import (
 from .attendance import AttendanceEvent, FollowUp
 from .audit import AuditEvent
 from .base import UTCDateTime, new_uuid, utcnow
-from .children import Child, ChildHousehold, ChildLocation, Consent, Enrolment, Family, Guardian, PickupPerson
+from .children import (
+    Child,
+    ChildHousehold,
+    ChildLocation,
+    Consent,
+    Enrolment,
+    Family,
+    Guardian,
+    PickupPerson,
+)
 from .conversations import (
     Agreement,
     ConversationChild,

@@ -39,9 +39,30 @@ class GoalCard:
     conversations: list[dict[str, str]] = dataclasses.field(default_factory=list)  # that evaluated it
 
 
+@dataclasses.dataclass
+class HouseholdCard:
+    id: str = ""
+    name: str = ""
+    badge: str = ""  # hoofdverblijf / ook thuis
+    address: str = ""
+    link: str = ""  # "Gesprekken en afspraken: <huishouden>"
+    guardians: list[dict[str, str]] = dataclasses.field(default_factory=list)
+
+
+def _guardian_row(g) -> dict[str, str]:
+    notes = [texts.HUISHOUDEN_GEZAG if g.parental_authority else texts.HUISHOUDEN_GEEN_GEZAG]
+    warn = ""
+    if not g.may_collect:
+        warn = texts.HUISHOUDEN_NIET_OPHALEN + (f" ({g.collect_note})" if g.collect_note else "")
+    return {"name": f"{g.name} ({g.relation})" if g.relation else g.name, "phone": g.phone,
+            "note": ", ".join(notes), "warn": warn}
+
+
 class KindState(PageState, SessionState):
     child: dict[str, str] = {}
     guardians: list[dict[str, str]] = []
+    households: list[HouseholdCard] = []
+    collect_warnings: list[str] = []
     pickups: list[dict[str, str]] = []
     consents: list[dict[str, str]] = []
     consent_history: list[dict[str, str]] = []
@@ -72,7 +93,13 @@ class KindState(PageState, SessionState):
         family_id = conversations.family_of_child(actor, db, record.id)
         self.child["family_id"] = str(family_id or "")
         self.guardians = [{"name": g.name, "relation": g.relation, "phone": g.phone} for g in record.guardians]
-        self.pickups = [{"name": p.name, "relation": p.relation, "phone": p.phone} for p in record.pickup_persons]
+        self.households = [HouseholdCard(
+            id=str(h.id), name=h.name, badge=texts.HUISHOUDEN_HOOFD if h.main else texts.HUISHOUDEN_OOK,
+            address=h.address, link=texts.HUISHOUDEN_OPEN.format(naam=h.name),
+            guardians=[_guardian_row(g) for g in h.guardians]) for h in record.households]
+        self.collect_warnings = record.collect_warnings
+        self.pickups = [{"name": p.name, "relation": p.relation, "phone": p.phone,
+                         "line": p.line or f"{p.name} ({p.relation})"} for p in record.pickup_persons]
         self.consents = consent_rows([c for c in record.consents if c.current])
         self.consent_history = consent_rows([c for c in record.consents if not c.current])
         self.consent_warnings = record.consent_warnings
@@ -182,6 +209,21 @@ def _timeline_item(item) -> rx.Component:
     )
 
 
+def _household(h: HouseholdCard) -> rx.Component:
+    """One household: its name, main or not, address, guardians (authority, may collect) and phones."""
+    return rx.box(
+        rx.hstack(rx.heading(h.name, size="3", as_="h3"), rx.badge(h.badge), align="center", wrap="wrap"),
+        rx.cond(h.address != "", rx.text(texts.HUISHOUDEN_ADRES + ": " + h.address, size="2")),
+        rx.foreach(h.guardians, lambda g: rx.hstack(
+            rx.box(rx.text(g["name"], size="2"),
+                   rx.text(g["note"], size="1", color_scheme="gray"),
+                   rx.cond(g["warn"] != "", rx.text(g["warn"], size="2", weight="bold", color_scheme="red"))),
+            rx.cond(g["phone"] != "", rx.el.a(g["phone"], href="tel:" + g["phone"], class_name="kw-tap")),
+            justify="between", width="100%", align="center")),
+        rx.link(h.link, href="/gezin/" + h.id, class_name="kw-tap", size="2", display="block"),
+        class_name="kw-huishouden", padding_y="6px", border_bottom="1px solid var(--gray-4)", width="100%")
+
+
 def _record() -> rx.Component:
     c = KindState.child
     return rx.box(
@@ -189,12 +231,14 @@ def _record() -> rx.Component:
                  rx.text(texts.KIND_GEBOREN + ": " + c["born"], size="2"),
                  rx.text(texts.KIND_SCHOOL + ": " + c["school"], size="2"),
                  rx.text(texts.KIND_WIJK + ": " + c["neighbourhood"], size="2")),
-        _section(texts.KIND_OUDERS, rx.foreach(KindState.guardians, lambda g: rx.hstack(
-            rx.text(g["name"] + " (" + g["relation"] + ")", size="2"),
-            rx.el.a(g["phone"], href="tel:" + g["phone"], class_name="kw-tap"), justify="between", width="100%",
-            align="center"))),
-        _section(texts.KIND_OPHALERS, rx.foreach(KindState.pickups, lambda p: rx.text(
-            p["name"] + " (" + p["relation"] + ") " + p["phone"], size="2")),
+        _section(texts.KIND_OUDERS, rx.foreach(KindState.households, _household)),
+        _section(texts.KIND_OPHALERS,
+                 rx.foreach(KindState.collect_warnings, lambda w: rx.callout(
+                     w, icon="triangle-alert", color_scheme="red", role="alert", size="1")),
+                 rx.foreach(KindState.pickups, lambda p: rx.hstack(
+                     rx.text(p["line"], size="2"),
+                     rx.cond(p["phone"] != "", rx.el.a(p["phone"], href="tel:" + p["phone"], class_name="kw-tap")),
+                     justify="between", width="100%", align="center")),
             rx.text(texts.KIND_ZELFSTANDIG + ": " + c["alone"], size="2", weight="medium", margin_top="6px")),
         _section(texts.KIND_TOESTEMMINGEN,
                  rx.foreach(KindState.consent_warnings, lambda w: rx.callout(
