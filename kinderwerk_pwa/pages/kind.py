@@ -23,6 +23,7 @@ from ..domain.kinderen import goals as goals_domain
 from ..domain.kinderen.child_record import child_record
 from ..state.page import PageState
 from ..state.session import SessionState
+from .kind_households import HouseholdCard, household, household_cards
 from .toestemming import consent_list, consent_rows
 
 
@@ -37,25 +38,6 @@ class GoalCard:
     moments: str = ""
     points: list[dict[str, str]] = dataclasses.field(default_factory=list)
     conversations: list[dict[str, str]] = dataclasses.field(default_factory=list)  # that evaluated it
-
-
-@dataclasses.dataclass
-class HouseholdCard:
-    id: str = ""
-    name: str = ""
-    badge: str = ""  # hoofdverblijf / ook thuis
-    address: str = ""
-    link: str = ""  # "Gesprekken en afspraken: <huishouden>"
-    guardians: list[dict[str, str]] = dataclasses.field(default_factory=list)
-
-
-def _guardian_row(g) -> dict[str, str]:
-    notes = [texts.HUISHOUDEN_GEZAG if g.parental_authority else texts.HUISHOUDEN_GEEN_GEZAG]
-    warn = ""
-    if not g.may_collect:
-        warn = texts.HUISHOUDEN_NIET_OPHALEN + (f" ({g.collect_note})" if g.collect_note else "")
-    return {"name": f"{g.name} ({g.relation})" if g.relation else g.name, "phone": g.phone,
-            "note": ", ".join(notes), "warn": warn}
 
 
 class KindState(PageState, SessionState):
@@ -93,10 +75,7 @@ class KindState(PageState, SessionState):
         family_id = conversations.family_of_child(actor, db, record.id)
         self.child["family_id"] = str(family_id or "")
         self.guardians = [{"name": g.name, "relation": g.relation, "phone": g.phone} for g in record.guardians]
-        self.households = [HouseholdCard(
-            id=str(h.id), name=h.name, badge=texts.HUISHOUDEN_HOOFD if h.main else texts.HUISHOUDEN_OOK,
-            address=h.address, link=texts.HUISHOUDEN_OPEN.format(naam=h.name),
-            guardians=[_guardian_row(g) for g in h.guardians]) for h in record.households]
+        self.households = household_cards(record.households)
         self.collect_warnings = record.collect_warnings
         self.pickups = [{"name": p.name, "relation": p.relation, "phone": p.phone,
                          "line": p.line or f"{p.name} ({p.relation})"} for p in record.pickup_persons]
@@ -209,21 +188,6 @@ def _timeline_item(item) -> rx.Component:
     )
 
 
-def _household(h: HouseholdCard) -> rx.Component:
-    """One household: its name, main or not, address, guardians (authority, may collect) and phones."""
-    return rx.box(
-        rx.hstack(rx.heading(h.name, size="3", as_="h3"), rx.badge(h.badge), align="center", wrap="wrap"),
-        rx.cond(h.address != "", rx.text(texts.HUISHOUDEN_ADRES + ": " + h.address, size="2")),
-        rx.foreach(h.guardians, lambda g: rx.hstack(
-            rx.box(rx.text(g["name"], size="2"),
-                   rx.text(g["note"], size="1", color_scheme="gray"),
-                   rx.cond(g["warn"] != "", rx.text(g["warn"], size="2", weight="bold", color_scheme="red"))),
-            rx.cond(g["phone"] != "", rx.el.a(g["phone"], href="tel:" + g["phone"], class_name="kw-tap")),
-            justify="between", width="100%", align="center")),
-        rx.link(h.link, href="/gezin/" + h.id, class_name="kw-tap", size="2", display="block"),
-        class_name="kw-huishouden", padding_y="6px", border_bottom="1px solid var(--gray-4)", width="100%")
-
-
 def _record() -> rx.Component:
     c = KindState.child
     return rx.box(
@@ -231,7 +195,7 @@ def _record() -> rx.Component:
                  rx.text(texts.KIND_GEBOREN + ": " + c["born"], size="2"),
                  rx.text(texts.KIND_SCHOOL + ": " + c["school"], size="2"),
                  rx.text(texts.KIND_WIJK + ": " + c["neighbourhood"], size="2")),
-        _section(texts.KIND_OUDERS, rx.foreach(KindState.households, _household)),
+        _section(texts.KIND_OUDERS, rx.foreach(KindState.households, household)),
         _section(texts.KIND_OPHALERS,
                  rx.foreach(KindState.collect_warnings, lambda w: rx.callout(
                      w, icon="triangle-alert", color_scheme="red", role="alert", size="1")),

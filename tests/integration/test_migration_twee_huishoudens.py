@@ -3,7 +3,7 @@ family, guardian and pick-up person stays, with the new fields at their safe def
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
 from alembic import command
@@ -22,7 +22,7 @@ def _rows(conn: sa.Connection, table: str, *columns: str) -> list[tuple]:
 def test_upgrade_keeps_every_family_guardian_and_pickup_person(database_url: str) -> None:
     command.upgrade(alembic_config(database_url), BEFORE)
     engine = sa.create_engine(database_url, poolclass=NullPool)
-    now = datetime(2026, 12, 1, 12, tzinfo=timezone.utc)
+    now = datetime(2026, 12, 1, 12, tzinfo=UTC)
     try:
         with engine.begin() as conn:
             md = sa.MetaData()

@@ -16,7 +16,14 @@ from kinderwerk_pwa.domain.gesprekken import conversations
 from kinderwerk_pwa.domain.huiskamer import attendance
 from kinderwerk_pwa.domain.kinderen import child_record as cr
 from kinderwerk_pwa.domain.kinderen import consents, household_changes, households
-from kinderwerk_pwa.models import AttendanceEvent, Child, ChildHousehold, Enrolment, Guardian, PickupPerson
+from kinderwerk_pwa.models import (
+    AttendanceEvent,
+    Child,
+    ChildHousehold,
+    Enrolment,
+    Guardian,
+    PickupPerson,
+)
 from tests.world import actor, audits, row_count
 
 
