@@ -66,7 +66,7 @@ class _HouseholdsMixin:
                               "created_at": _at(kid.start or self.history_start, 11, 0)})
                 if n == 0:
                     continue
-                pickups.append({"child_id": kid.id, "name": omas[n], "relation": "oma (kant vader)",
+                pickups.append({"child_id": kid.id, "name": omas[n], "relation": "oma",
                                 "phone": f"06-{hrng.randint(10000000, 99999999)}",
                                 "allowed_by_guardian_id": father_ids[n], "allowed_on": kid.start})
         self.insert(ChildHousehold, links)

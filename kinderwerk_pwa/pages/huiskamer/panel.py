@@ -64,7 +64,7 @@ def _present() -> rx.Component:
                                                                      color_scheme="red"))),
         rx.text(texts.HUISKAMER_STEMMING, weight="bold"),
         rx.hstack(*[rx.button(face, on_click=HuiskamerState.mood(value), size="3", variant="soft",
-                              aria_label=texts.STEMMINGEN[value], class_name="kw-tap")
+                              aria_label=texts.STEMMINGEN[value], class_name="kw-tap", min_width="48px")
                     for value, face in texts.STEMMING_GEZICHTEN.items()], wrap="wrap"),
         rx.foreach(HuiskamerState.panel_goals, _goal_moment),
         width="100%",
