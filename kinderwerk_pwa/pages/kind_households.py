@@ -8,6 +8,7 @@ import dataclasses
 import reflex as rx
 
 from .. import texts
+from ..components.form import field_error, text_field, var_select_field
 
 
 @dataclasses.dataclass
@@ -49,3 +50,28 @@ def household(h: HouseholdCard) -> rx.Component:
             justify="between", width="100%", align="center")),
         rx.link(h.link, href="/gezin/" + h.id, class_name="kw-tap", size="2", display="block"),
         class_name="kw-huishouden", padding_y="6px", border_bottom="1px solid var(--gray-4)", width="100%")
+
+
+def allow_choices(households) -> list[dict[str, str]]:
+    """The guardians who can allow a pick-up person: with authority, not barred from collecting."""
+    return [{"id": str(g.id), "label": f"{g.name} ({g.relation})" if g.relation else g.name}
+            for h in households for g in h.guardians if g.parental_authority and g.may_collect]
+
+
+def pickup_form(choices, on_submit, key, error) -> rx.Component:
+    """Add someone who may collect the child, with the guardian who allowed it and the day."""
+    return rx.el.details(
+        rx.el.summary(texts.OPHALER_TOEVOEGEN, class_name="kw-tap"),
+        rx.el.form(
+            rx.vstack(
+                text_field(texts.OPHALER_NAAM, "name", id="ophaler-naam", max_length=200),
+                text_field(texts.OPHALER_RELATIE, "relation", id="ophaler-relatie", max_length=40),
+                text_field(texts.OPHALER_TELEFOON, "phone", id="ophaler-telefoon", type_="tel", max_length=40),
+                var_select_field(texts.OPHALER_TOESTEMMING_VAN, "ophaler-toestemming", choices, name="allowed_by",
+                                 first=rx.el.option(texts.OPHALER_KIES_OUDER, value="")),
+                text_field(texts.OPHALER_DATUM, "allowed_on", id="ophaler-datum", type_="date"),
+                field_error(error),
+                rx.button(texts.OPHALER_OPSLAAN, type="submit", size="3", class_name="kw-tap"),
+                width="100%", spacing="2"),
+            on_submit=on_submit, key=key, style={"width": "100%"}),
+        style={"width": "100%", "marginTop": "8px"})

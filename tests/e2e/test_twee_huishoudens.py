@@ -133,6 +133,16 @@ def test_two_households_at_check_out(phone, app, axe_source):  # noqa: F811 (the
     expect(phone.get_by_role("heading", name=main, level=3)).to_be_visible()
     expect(phone.get_by_role("heading", name=f"Gezin {barred_father.name}", level=3)).to_be_visible()
     expect(phone.get_by_text("mag niet ophalen (rechterlijke uitspraak)")).to_be_visible()
+    # A pick-up person is added with who allowed it; the barred father cannot be chosen.
+    phone.get_by_text("Ophaler toevoegen").tap()
+    choice = phone.get_by_label("Toestemming van (ouder met gezag)")
+    expect(choice.locator("option")).to_have_count(2)  # "Kies ..." and the mother
+    phone.get_by_label("Naam van de ophaler").fill("Tante Noor")
+    phone.get_by_label("Relatie tot het kind (bijvoorbeeld oma, buurvrouw)").fill("tante")
+    choice.select_option(index=1)
+    mother = choice.locator("option").nth(1).text_content()
+    phone.get_by_role("button", name="Ophaler opslaan").tap()
+    expect(phone.get_by_text(re.compile(rf"^Tante Noor \(tante\) — toestemming van {re.escape(mother)}"))).to_be_visible()
     phone.screenshot(path=str(_shot("twee-huishoudens-kind")), full_page=True)
     _axe(phone, axe_source, "kindpagina")
 
