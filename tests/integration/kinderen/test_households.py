@@ -193,3 +193,13 @@ def test_others_cannot_change_households(app_db):
     with pytest.raises(InvalidInput):
         household_changes.add_household(actor(db, w), db, w.child_a, {"name": "Gezin zonder ouders"})
     assert row_count(db, ChildHousehold) == 0
+
+
+def test_the_inzage_holds_both_households(app_db):
+    from kinderwerk_pwa.domain.privacy.inzage_collect import collect
+
+    db, w = app_db
+    _father_household(db, w)
+    family = next(s for s in collect(db, db.get(Child, w.child_a)) if s.key == "gezin")
+    assert [r.title.split(" · ")[-1] for r in family.records] == [
+        "Gezin Jansen", "Petra Jansen", "Gezin Kees Jansen", "Kees Jansen"]
