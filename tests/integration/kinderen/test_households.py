@@ -203,3 +203,18 @@ def test_the_inzage_holds_both_households(app_db):
     family = next(s for s in collect(db, db.get(Child, w.child_a)) if s.key == "gezin")
     assert [r.title.split(" · ")[-1] for r in family.records] == [
         "Gezin Jansen", "Petra Jansen", "Gezin Kees Jansen", "Kees Jansen"]
+
+
+def test_anonymising_the_last_child_clears_both_households(app_db):
+    from kinderwerk_pwa.domain.bewaren.erase import anonymise_child
+    from kinderwerk_pwa.models import Family, utcnow
+
+    db, w = app_db
+    family_id, father = _father_household(db, w, may_collect=False)
+    counts = anonymise_child(db, db.get(Child, w.child_a), utcnow(), set())
+    db.commit()
+    db.expire_all()
+    assert counts["gezin"] == 2 and row_count(db, ChildHousehold) == 0
+    assert (db.get(Family, family_id).name, db.get(Family, family_id).address) == ("", "")
+    assert (db.get(Guardian, father).name, db.get(Guardian, father).collect_note) == ("", "")
+    assert db.get(Family, w.family_a).name == ""
