@@ -328,8 +328,13 @@ class _ChildrenMixin:
              "start_date": k.start, "end_date": k.end, "end_reason": k.end_reason}
             for k in self.kids if k.enrolled
         ])
+        # Each pick-up person with the guardian who allowed it (a guardian allows themself; the
+        # others were allowed by the first guardian at the intake or the start).
         self.insert(PickupPerson, [
-            {"child_id": k.id, "name": name, "relation": rel, "phone": phone}
+            {"child_id": k.id, "name": name, "relation": rel, "phone": phone,
+             "allowed_by_guardian_id": next((g.id for g in k.family.guardians if g.name == name),
+                                            k.family.guardians[0].id),
+             "allowed_on": k.intake_on or k.start}
             for k in self.kids if k.enrolled for name, rel, phone in k.pickup_rows
         ])
 

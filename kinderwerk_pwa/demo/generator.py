@@ -56,6 +56,7 @@ from .demo_dates import (  # noqa: F401 - re-exported: this module's public path
     _groep,
 )
 from .goals_attendance_builder import _GoalsAttendanceMixin
+from .households_builder import _HouseholdsMixin
 from .organisation_builder import _OrganisationMixin
 from .partners_builder import _PartnersMixin
 from .plan import (  # noqa: F401 - re-exported: this module's public path
@@ -123,7 +124,7 @@ def generate(
                       today=today, password=password).run()
 
 
-class _Generator(_OrganisationMixin, _ChildrenMixin, _GoalsAttendanceMixin, _SignalsMixin, _ConversationsMixin, _PartnersMixin,
+class _Generator(_OrganisationMixin, _ChildrenMixin, _HouseholdsMixin, _GoalsAttendanceMixin, _SignalsMixin, _ConversationsMixin, _PartnersMixin,
                  _ActivitiesMixin):
     def __init__(self, db: Session, *, seed: int, n_children: int, months: int, n_locations: int,
                  today: date, password: str) -> None:
@@ -210,6 +211,7 @@ class _Generator(_OrganisationMixin, _ChildrenMixin, _GoalsAttendanceMixin, _Sig
         self.plan_children()
         self.make_families_and_names()
         self.write_children()
+        self.make_second_households()  # its own random stream: the rest stays the same
         self.make_partners()
         self.make_goals()
         self.make_attendance()

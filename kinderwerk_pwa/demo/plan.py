@@ -25,6 +25,7 @@ class DemoSummary:
     guardian: int = 0
     child: int = 0
     child_location: int = 0
+    child_household: int = 0
     pickup_person: int = 0
     consent: int = 0
     enrolment: int = 0

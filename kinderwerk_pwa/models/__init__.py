@@ -12,7 +12,16 @@ from .activities import (
 from .attendance import AttendanceEvent, FollowUp
 from .audit import AuditEvent
 from .base import UTCDateTime, new_uuid, utcnow
-from .children import Child, ChildLocation, Consent, Enrolment, Family, Guardian, PickupPerson
+from .children import (
+    Child,
+    ChildHousehold,
+    ChildLocation,
+    Consent,
+    Enrolment,
+    Family,
+    Guardian,
+    PickupPerson,
+)
 from .conversations import (
     Agreement,
     ConversationChild,
@@ -33,7 +42,7 @@ __all__ = [
     "Agreement", "AttendanceEvent", "AuditEvent", "Child", "ChildLocation", "Consent",
     "ConversationChild", "ConversationGoal", "ConversationGuardian", "Enrolment", "Family", "FollowUp", "Goal",
     "GoalProgress", "Guardian", "Location", "LoginAttempt", "MeldcodeStep", "MeldcodeTrack",
-    "Organisation", "ParentConversation", "Partner", "PickupPerson", "ReferralIn", "ReferralOut",
+    "ChildHousehold", "Organisation", "ParentConversation", "Partner", "PickupPerson", "ReferralIn", "ReferralOut",
     "Signal", "SignalCorrection", "StaffLocation", "StaffUser", "UTCDateTime", "UserSession",
     "new_uuid", "utcnow",
     "SubjectRequest",

@@ -23,6 +23,7 @@ class Family(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     organisation_id: int = Field(foreign_key="organisation.id", index=True)
     name: str = Field(max_length=200)  # e.g. "Gezin El Amrani"
+    address: str = Field(default="", max_length=200, sa_column_kwargs={"server_default": ""})
     search_key: str = Field(default="", max_length=MAX_KEY, sa_column_kwargs={"server_default": ""})
 
 
@@ -36,6 +37,11 @@ class GuardianBase(SQLModel):
 class Guardian(GuardianBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
     family_id: int = Field(foreign_key="family.id", index=True)
+    # Gezag (parental authority), and whether this guardian may collect the child: False when a
+    # court order (or an agreed omgangsregeling) says not; collect_note says why.
+    parental_authority: bool = Field(default=True, sa_column_kwargs={"server_default": sa.true()})
+    may_collect: bool = Field(default=True, sa_column_kwargs={"server_default": sa.true()})
+    collect_note: str = Field(default="", max_length=200, sa_column_kwargs={"server_default": ""})
     search_key: str = Field(default="", max_length=MAX_KEY, sa_column_kwargs={"server_default": ""})
 
 
@@ -58,6 +64,7 @@ class Child(ChildBase, table=True):
     may_go_home_alone: bool = Field(default=False)
     home_alone_allowed_by: str = Field(default="", max_length=200)
     home_alone_allowed_on: date | None = Field(default=None)
+    home_alone_guardian_id: int | None = Field(default=None, foreign_key="guardian.id")  # when known
     left_on: date | None = Field(default=None)
     left_reason: str = Field(default="", max_length=200)
     created_at: datetime = ts_field(default_now=True)
@@ -103,6 +110,22 @@ class PickupPerson(SQLModel, table=True):
     name: str = Field(max_length=200)
     relation: str = Field(default="", max_length=40)
     phone: str = Field(default="", max_length=40)
+    # Which guardian allowed this person, and on which day. Rows from before two households
+    # (migration a71929507fdc) have neither: the family's permission as it was recorded then.
+    allowed_by_guardian_id: int | None = Field(default=None, foreign_key="guardian.id")
+    allowed_on: date | None = Field(default=None)
+
+
+class ChildHousehold(SQLModel, table=True):
+    """A further household of a child: parents who live apart each have their own (Family, with
+    its guardians, address and phones). Child.family_id stays the household where the child mainly
+    lives (hoofdverblijf); domain/kinderen/households.py gives them together."""
+
+    __tablename__ = "child_household"
+    child_id: int = Field(foreign_key="child.id", primary_key=True)
+    family_id: int = Field(foreign_key="family.id", primary_key=True, index=True)
+    created_at: datetime = ts_field(default_now=True)
+    created_by_id: int | None = Field(default=None, foreign_key="staff_user.id")
 
 
 class Consent(SQLModel, table=True):

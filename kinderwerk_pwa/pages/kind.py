@@ -20,9 +20,10 @@ from ..domain.dossier.timeline import child_timeline
 from ..domain.gesprekken import conversations
 from ..domain.instroom import intake
 from ..domain.kinderen import goals as goals_domain
-from ..domain.kinderen.child_record import child_record
+from ..domain.kinderen.child_record import add_pickup_person, child_record
 from ..state.page import PageState
 from ..state.session import SessionState
+from .kind_households import HouseholdCard, allow_choices, household, household_cards, pickup_form
 from .toestemming import consent_list, consent_rows
 
 
@@ -42,6 +43,10 @@ class GoalCard:
 class KindState(PageState, SessionState):
     child: dict[str, str] = {}
     guardians: list[dict[str, str]] = []
+    households: list[HouseholdCard] = []
+    collect_warnings: list[str] = []
+    allow_choices: list[dict[str, str]] = []  # guardians who can allow a pick-up person
+    pickup_error: str = ""  # shown in the pick-up form
     pickups: list[dict[str, str]] = []
     consents: list[dict[str, str]] = []
     consent_history: list[dict[str, str]] = []
@@ -72,7 +77,11 @@ class KindState(PageState, SessionState):
         family_id = conversations.family_of_child(actor, db, record.id)
         self.child["family_id"] = str(family_id or "")
         self.guardians = [{"name": g.name, "relation": g.relation, "phone": g.phone} for g in record.guardians]
-        self.pickups = [{"name": p.name, "relation": p.relation, "phone": p.phone} for p in record.pickup_persons]
+        self.households = household_cards(record.households)
+        self.allow_choices = allow_choices(record.households)
+        self.collect_warnings = record.collect_warnings
+        self.pickups = [{"name": p.name, "relation": p.relation, "phone": p.phone,
+                         "line": p.line or f"{p.name} ({p.relation})"} for p in record.pickup_persons]
         self.consents = consent_rows([c for c in record.consents if c.current])
         self.consent_history = consent_rows([c for c in record.consents if not c.current])
         self.consent_warnings = record.consent_warnings
@@ -120,6 +129,16 @@ class KindState(PageState, SessionState):
     @rx.event
     def achieved(self, goal_id: str):
         return self._save(lambda actor, db: goals_domain.set_goal_status(actor, db, int(goal_id), "behaald"))
+
+    @rx.event
+    def add_pickup(self, form: dict):
+        result = self._save(lambda actor, db: add_pickup_person(
+            actor, db, self._child_id(), form.get("name", ""), form.get("relation", ""), form.get("phone", ""),
+            form.get("allowed_by", ""), form.get("allowed_on") or None))
+        self.pickup_error, self.error = self.error, ""
+        if not self.pickup_error:
+            self.form_key += 1
+        return result
 
     @rx.event
     def start_leaving(self, location_id: str):
@@ -189,13 +208,17 @@ def _record() -> rx.Component:
                  rx.text(texts.KIND_GEBOREN + ": " + c["born"], size="2"),
                  rx.text(texts.KIND_SCHOOL + ": " + c["school"], size="2"),
                  rx.text(texts.KIND_WIJK + ": " + c["neighbourhood"], size="2")),
-        _section(texts.KIND_OUDERS, rx.foreach(KindState.guardians, lambda g: rx.hstack(
-            rx.text(g["name"] + " (" + g["relation"] + ")", size="2"),
-            rx.el.a(g["phone"], href="tel:" + g["phone"], class_name="kw-tap"), justify="between", width="100%",
-            align="center"))),
-        _section(texts.KIND_OPHALERS, rx.foreach(KindState.pickups, lambda p: rx.text(
-            p["name"] + " (" + p["relation"] + ") " + p["phone"], size="2")),
-            rx.text(texts.KIND_ZELFSTANDIG + ": " + c["alone"], size="2", weight="medium", margin_top="6px")),
+        _section(texts.KIND_OUDERS, rx.foreach(KindState.households, household)),
+        _section(texts.KIND_OPHALERS,
+                 rx.foreach(KindState.collect_warnings, lambda w: rx.callout(
+                     w, icon="triangle-alert", color_scheme="red", role="alert", size="1")),
+                 rx.foreach(KindState.pickups, lambda p: rx.hstack(
+                     rx.text(p["line"], size="2"),
+                     rx.cond(p["phone"] != "", rx.el.a(p["phone"], href="tel:" + p["phone"], class_name="kw-tap")),
+                     justify="between", width="100%", align="center")),
+            rx.text(texts.KIND_ZELFSTANDIG + ": " + c["alone"], size="2", weight="medium", margin_top="6px"),
+            pickup_form(KindState.allow_choices, KindState.add_pickup, KindState.form_key,
+                        KindState.pickup_error)),
         _section(texts.KIND_TOESTEMMINGEN,
                  rx.foreach(KindState.consent_warnings, lambda w: rx.callout(
                      w, icon="triangle-alert", color_scheme="red", role="alert", size="1")),

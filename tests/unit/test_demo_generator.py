@@ -35,6 +35,7 @@ from kinderwerk_pwa.models import (  # noqa: E402
     Agreement,
     AttendanceEvent,
     Child,
+    ChildHousehold,
     ChildLocation,
     Consent,
     ConversationChild,
@@ -187,6 +188,34 @@ def test_enrolments_and_capacity(demo) -> None:
     alone = [k for k in kids.values() if k.may_go_home_alone]
     assert alone and all(_age(k.date_of_birth, TODAY) >= 9 and k.home_alone_allowed_by
                          and k.home_alone_allowed_on for k in alone)
+
+
+def test_children_with_two_households(demo) -> None:
+    """Issue 16.4: a few families have a second household (the father's), with its own address;
+    one father may not collect (a court order); the others allowed oma. Every pick-up person
+    records the guardian who allowed it, of one of the child's households."""
+    db, summary = demo
+    links = _all(db, ChildHousehold)
+    assert 3 <= len({link.family_id for link in links}) <= 4 and summary.child_household == len(links)
+    kids = {k.id: k for k in _all(db, Child)}
+    guardians = {g.id: g for g in _all(db, Guardian)}
+    families = {f.id: f for f in db.exec(select(kinderwerk_pwa.models.Family)).all()}
+    for link in links:
+        assert kids[link.child_id].family_id != link.family_id and families[link.family_id].address
+        assert families[kids[link.child_id].family_id].address
+    second = [g for g in guardians.values() if g.family_id in {link.family_id for link in links}]
+    barred = [g for g in second if not g.may_collect]
+    assert len(barred) == 1 and barred[0].collect_note == "rechterlijke uitspraak" and barred[0].relation == "vader"
+    homes = defaultdict(set)
+    for k in kids.values():
+        homes[k.id].add(k.family_id)
+    for link in links:
+        homes[link.child_id].add(link.family_id)
+    for p in _all(db, PickupPerson):
+        assert p.allowed_by_guardian_id is not None
+        assert guardians[p.allowed_by_guardian_id].family_id in homes[p.child_id]
+    assert any(guardians[p.allowed_by_guardian_id].family_id not in {kids[p.child_id].family_id}
+               for p in _all(db, PickupPerson))
 
 
 def test_referrals_in_and_waitlist(demo) -> None:

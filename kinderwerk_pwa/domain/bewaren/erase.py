@@ -34,6 +34,7 @@ from ...models import (
     Agreement,
     AttendanceEvent,
     Child,
+    ChildHousehold,
     ChildLocation,
     Consent,
     ConversationChild,
@@ -53,6 +54,7 @@ from ...models import (
     SubjectRequest,
 )
 from ...models.base import REMOVED_TEXT
+from ..kinderen.households import household_ids
 from ..rapportage.period_report import MIN_FREE_TEXT_LABEL
 
 
@@ -113,7 +115,9 @@ def clear_activity(db: Session, activity_id: int) -> None:
 
 def _left(db: Session, family_id: int) -> bool:
     """Whether a child of the family still has its data."""
-    return db.exec(select(Child.id).where(Child.family_id == family_id, Child.anonymised_at.is_(None))).first() is not None
+    linked = select(ChildHousehold.child_id).where(ChildHousehold.family_id == family_id)
+    return db.exec(select(Child.id).where((Child.family_id == family_id) | Child.id.in_(linked),
+                                          Child.anonymised_at.is_(None))).first() is not None
 
 
 def anonymise_child(db: Session, child: Child, now: datetime, common_reasons: set[str]) -> dict[str, int]:
@@ -153,26 +157,30 @@ def anonymise_child(db: Session, child: Child, now: datetime, common_reasons: se
     db.exec(delete(PickupPerson).where(PickupPerson.child_id == cid))
     db.exec(delete(ChildLocation).where(ChildLocation.child_id == cid))
 
-    family_id = child.family_id
+    family_ids = household_ids(db, child)
+    db.exec(delete(ChildHousehold).where(ChildHousehold.child_id == cid))
     child.first_name = child.last_name = child.school_name = child.school_group = child.left_reason = ""
     child.search_key = ""  # the model's listener would too; a bulk update (below) must say so itself
     child.date_of_birth = child.date_of_birth.replace(day=1)
     child.may_go_home_alone, child.home_alone_allowed_by, child.home_alone_allowed_on = False, "", None
+    child.home_alone_guardian_id = None
     child.family_id = None
     child.anonymised_at = now
     db.add(child)
     db.flush()
 
     counts["gezin"] = 0
-    if family_id is not None and not _left(db, family_id):
-        # The last child of the family: the guardians and the family's own conversations go too.
+    for family_id in family_ids:
+        if _left(db, family_id):
+            continue
+        # The last child of the household: the guardians and the family's own conversations go too.
         db.exec(update(Guardian).where(Guardian.family_id == family_id)
-                .values(name="", phone="", email="", search_key=""))
-        db.exec(update(Family).where(Family.id == family_id).values(name="", search_key=""))
+                .values(name="", phone="", email="", collect_note="", search_key=""))
+        db.exec(update(Family).where(Family.id == family_id).values(name="", address="", search_key=""))
         unlinked = list(db.exec(select(ParentConversation.id).where(
             ParentConversation.family_id == family_id,
             ParentConversation.id.not_in(select(ConversationChild.conversation_id)))).all())
         counts["gesprekken"] += clear_conversations(db, unlinked)
-        counts["gezin"] = 1
+        counts["gezin"] += 1
     db.flush()
     return counts

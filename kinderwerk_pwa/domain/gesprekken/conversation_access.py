@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 from ... import texts
 from ...models import Child, ChildLocation, Family, MeldcodeTrack, ParentConversation, StaffUser
 from ..common.errors import NotFound
+from ..kinderen.households import children_of_household
 from ..toegang import audit
 from ..toegang.actor import Actor
 from ..toegang.permissions import Action, Target, authorize
@@ -37,9 +38,8 @@ def _locations_of(db: Session, child_ids) -> set[int]:
 
 
 def _family_children(db: Session, family: Family) -> list[Child]:
-    return list(db.exec(select(Child).where(Child.family_id == family.id,
-                                            Child.organisation_id == family.organisation_id)
-                        .order_by(Child.date_of_birth, Child.id)).all())
+    """The household's children: those who mainly live there and those who also do (issue 16.3)."""
+    return [c for c in children_of_household(db, family.id) if c.organisation_id == family.organisation_id]
 
 
 def _family_target(db: Session, family: Family) -> Target:

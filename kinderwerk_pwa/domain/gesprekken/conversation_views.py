@@ -30,6 +30,7 @@ class FamilyGuardian:
     name: str
     relation: str
     phone: str
+    note: str = ""  # "geen gezag" / "mag niet ophalen (rechterlijke uitspraak)"
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,9 @@ class FamilyView:
     agreements: list[AgreementView]  # of those conversations: open first (overdue first), then by date
     hidden_conversations: int  # conversations with this family at locations the actor cannot read
     can_record: bool  # the actor may record a conversation with this family
+    address: str = ""
+    # Children of this household who also live in another one: (child name, household id, name).
+    other_households: list[tuple[str, int, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from ... import texts
 from ...models import (
     Agreement,
     Child,
+    ChildHousehold,
     ChildLocation,
     ConversationChild,
     ConversationGuardian,
@@ -27,6 +28,7 @@ from ...models.conversations import CONVERSATION_KINDS
 from ..common.clock import local_today
 from ..common.search import matches
 from ..kinderen.children import age_on, child_target, load_child
+from ..kinderen.households import households_of
 from ..toegang import audit
 from ..toegang.actor import Actor
 from ..toegang.permissions import Action, Target, authorize, can
@@ -105,10 +107,16 @@ def find_families(actor: Actor, db: Session, query: str = "", limit: int = 20) -
               Target(actor.organisation_id, actor.location_ids, object_type="gezinnen"))
     here = (select(Child.family_id).join(ChildLocation, ChildLocation.child_id == Child.id)
             .where(ChildLocation.location_id.in_(actor.location_ids)))
-    stmt = select(Family).where(Family.organisation_id == actor.organisation_id, Family.id.in_(here))
+    # A further household of a child here (issue 16.3) is found too.
+    also = (select(ChildHousehold.family_id).join(ChildLocation, ChildLocation.child_id == ChildHousehold.child_id)
+            .where(ChildLocation.location_id.in_(actor.location_ids)))
+    stmt = select(Family).where(Family.organisation_id == actor.organisation_id,
+                                sa.or_(Family.id.in_(here), Family.id.in_(also)))
     if (by_family := matches(Family.search_key, query)) is not None:
+        also_named = also.join(Child, Child.id == ChildHousehold.child_id).where(matches(Child.search_key, query))
         stmt = stmt.where(sa.or_(by_family,
                                  Family.id.in_(here.where(matches(Child.search_key, query))),
+                                 Family.id.in_(also_named),
                                  Family.id.in_(select(Guardian.family_id)
                                                .where(matches(Guardian.search_key, query)))))
     families = db.exec(stmt.order_by(Family.name, Family.id).limit(limit)).all()
@@ -155,6 +163,22 @@ def _agreement_views(actor: Actor, db: Session, conversations: list[ParentConver
             done_by_name=names.get(a.done_by_id, ""),
             can_change=can(actor, Action.GESPREK_VASTLEGGEN, _conversation_target(conversation)),
         ))
+    return result
+
+
+def _guardian_note(guardian: Guardian) -> str:
+    parts = [] if guardian.parental_authority else [texts.HUISHOUDEN_GEEN_GEZAG]
+    if not guardian.may_collect:
+        parts.append(texts.HUISHOUDEN_NIET_OPHALEN + (f" ({guardian.collect_note})" if guardian.collect_note else ""))
+    return ", ".join(parts)
+
+
+def _other_households(db: Session, family: Family, children: list[Child]) -> list[tuple[str, int, str]]:
+    result = []
+    for child in children:
+        for other in households_of(db, child):
+            if other.id != family.id:
+                result.append((child.full_name, other.id, other.name))
     return result
 
 
@@ -207,7 +231,8 @@ def family_view(actor: Actor, db: Session, family_id: int, today: date | None = 
         id=family.id, name=family.name,
         children=[FamilyChild(c.id, c.full_name, age_on(c.date_of_birth, today),
                               can(actor, Action.KIND_LEZEN, child_target(db, c))) for c in children],
-        guardians=[FamilyGuardian(g.id, g.name, g.relation, g.phone) for g in guardians],
+        guardians=[FamilyGuardian(g.id, g.name, g.relation, g.phone, _guardian_note(g)) for g in guardians],
+        address=family.address, other_households=_other_households(db, family, children),
         conversations=views, agreements=all_agreements,
         hidden_conversations=len(all_conversations) - len(readable),
         can_record=can(actor, Action.GESPREK_VASTLEGGEN, _family_target(db, family)),

@@ -23,7 +23,6 @@ from ...models import (
     FollowUp,
     Goal,
     Location,
-    PickupPerson,
     utcnow,
 )
 from ...models.attendance import ATTENDANCE_KINDS
@@ -31,6 +30,7 @@ from ..common.clock import format_day, local_today, to_local
 from ..common.errors import InvalidInput, NotFound
 from ..common.search import matches
 from ..kinderen.consents import home_alone_withdrawn
+from ..kinderen.households import check_collector, collect_rules
 from ..toegang import audit
 from ..toegang.actor import Actor
 from ..toegang.locations import enrolments_on
@@ -54,7 +54,10 @@ class ChildDay:
     expected: bool = True  # enrolled today (else: an extra day)
     may_go_home_alone: bool = False
     home_alone_withdrawn_on: date | None = None  # the parents withdrew their consent on this day
-    pickup_persons: list[str] = field(default_factory=list)
+    pickup_persons: list[str] = field(default_factory=list)  # who may collect (guardians and pick-up persons)
+    pickup_lines: list[str] = field(default_factory=list)  # the same, each with who allowed it
+    pickup_warnings: list[str] = field(default_factory=list)  # a guardian barred from collecting
+    home_alone_line: str = ""  # who allowed going home alone, and when
     goals: list[tuple[int, str]] = field(default_factory=list)
     last_event_id: int | None = None  # the event an undo would revert
 
@@ -166,9 +169,7 @@ def day_view(actor: Actor, db: Session, location_id: int, day: date | None = Non
     folded = fold(events)
     ids = enrolled | set(folded)
     children = {c.id: c for c in db.exec(select(Child).where(Child.id.in_(ids or {-1}))).all()}
-    pickups: dict[int, list[str]] = {}
-    for p in db.exec(select(PickupPerson).where(PickupPerson.child_id.in_(ids or {-1}))).all():
-        pickups.setdefault(p.child_id, []).append(p.name)
+    collect = collect_rules(db, list(children.values()))
     goals: dict[int, list[tuple[int, str]]] = {}
     for g in db.exec(select(Goal).where(Goal.child_id.in_(ids or {-1}), Goal.status == "actief",
                                         Goal.location_id == location_id)).all():
@@ -184,7 +185,11 @@ def day_view(actor: Actor, db: Session, location_id: int, day: date | None = Non
         row.expected = child_id in enrolled
         row.may_go_home_alone = child.may_go_home_alone
         row.home_alone_withdrawn_on = None if child.may_go_home_alone else withdrawn.get(child_id)
-        row.pickup_persons = pickups.get(child_id, [])
+        rules = collect[child_id]
+        row.pickup_persons = [c.name for c in rules.collectors]
+        row.pickup_lines = [c.line for c in rules.collectors]
+        row.pickup_warnings = rules.warnings
+        row.home_alone_line = rules.home_alone_line
         row.goals = goals.get(child_id, [])
         rows.append(row)
     rows.sort(key=lambda r: r.name)
@@ -286,6 +291,13 @@ def record_attendance(actor: Actor, db: Session, payload: dict) -> TapResult:
             event.picked_up_by = str(payload.get("picked_up_by") or "").strip()[:200]
             if not event.picked_up_by:
                 raise InvalidInput(texts.FOUT_OPHALER_NODIG.format(kind=name))
+            try:
+                event.picked_up_by = check_collector(db, child, event.picked_up_by).name
+            except InvalidInput as refused:
+                audit.record_denied(db, actor, "aanwezigheid.ophalen_zonder_toestemming", object_type="kind",
+                                    object_id=child.id, child_id=child.id, location_id=location_id,
+                                    detail=f"reden={refused.fields.get('kind', '')}")
+                raise
     elif kind in ABSENT:
         if status == PRESENT or status in GONE:
             raise InvalidInput(texts.FOUT_AL_AANWEZIG.format(kind=name))

@@ -10,14 +10,16 @@ from datetime import date
 from sqlmodel import Session, select
 
 from ... import texts
-from ...models import Child, ChildLocation, Guardian, Location, PickupPerson
+from ...models import Child, ChildLocation, Location, PickupPerson
 from ..common.cleaning import clean_phone, clean_text, parse_day, weekdays_label
 from ..common.clock import local_today
 from ..common.errors import NotFound
+from ..common.search import search_key
 from ..toegang import audit
 from ..toegang.actor import Actor
 from ..toegang.permissions import Action, authorize, can
 from . import consents as consent_domain
+from . import households
 from .child_status import active_enrolments
 from .children import age_on, child_target, load_child
 from .consents import ConsentEntry
@@ -31,6 +33,30 @@ class PersonView:
     name: str
     relation: str
     phone: str
+    line: str = ""  # a pickup person: "... — toestemming van ... (vader), 3 november 2026"
+
+
+@dataclass(frozen=True)
+class GuardianView:
+    id: int
+    name: str
+    relation: str
+    phone: str
+    email: str
+    parental_authority: bool
+    may_collect: bool
+    collect_note: str
+
+
+@dataclass(frozen=True)
+class HouseholdView:
+    """One of the child's households: the main one (hoofdverblijf) first."""
+
+    id: int
+    name: str
+    address: str
+    main: bool
+    guardians: list[GuardianView] = field(default_factory=list)
 
 
 # A consent on the child's record: see domain/kinderen/consents.py.
@@ -80,24 +106,33 @@ class ChildRecord:
     home_alone_withdrawn_on: date | None = None
     locations: list[PlacementView] = field(default_factory=list)
     siblings: list[SiblingView] = field(default_factory=list)
+    households: list[HouseholdView] = field(default_factory=list)
+    collect_warnings: list[str] = field(default_factory=list)  # a guardian barred from collecting
+    home_alone_guardian_id: int | None = None
 
 
 def child_record(actor: Actor, db: Session, child_id: int, today: date | None = None) -> ChildRecord:
     """Everything on the child's page except timeline and goals. Audited 'kind.dossier_gelezen'."""
     today = today or local_today()
     child = load_child(actor, db, child_id)
-    guardians = []
-    siblings = []
-    if child.family_id is not None:
-        guardians = [PersonView(g.id, g.name, g.relation, g.phone) for g in db.exec(
-            select(Guardian).where(Guardian.family_id == child.family_id).order_by(Guardian.id)).all()]
-        for sibling in db.exec(select(Child).where(Child.family_id == child.family_id, Child.id != child.id,
-                                                   Child.organisation_id == child.organisation_id)
-                               .order_by(Child.date_of_birth, Child.id)).all():
+    all_guardians = households.guardians_of(db, child)
+    guardians = [PersonView(g.id, g.name, g.relation, g.phone) for g in all_guardians]
+    homes = [HouseholdView(f.id, f.name, f.address, f.id == child.family_id, [
+        GuardianView(g.id, g.name, g.relation, g.phone, g.email, g.parental_authority, g.may_collect, g.collect_note)
+        for g in all_guardians if g.family_id == f.id]) for f in households.households_of(db, child)]
+    siblings, seen = [], {child.id}
+    for home in homes:
+        for sibling in households.children_of_household(db, home.id):
+            if sibling.id in seen or sibling.organisation_id != child.organisation_id:
+                continue
+            seen.add(sibling.id)
             siblings.append(SiblingView(sibling.id, sibling.full_name,
                                         can(actor, Action.KIND_LEZEN, child_target(db, sibling))))
-    pickups = [PersonView(p.id, p.name, p.relation, p.phone) for p in db.exec(
-        select(PickupPerson).where(PickupPerson.child_id == child.id).order_by(PickupPerson.id)).all()]
+    rules = households.collect_rules(db, [child])[child.id]
+    lines = {search_key(c.name): c.line for c in rules.collectors}
+    pickups = [PersonView(p.id, p.name, p.relation, p.phone, lines.get(search_key(p.name), ""))
+               for p in db.exec(select(PickupPerson).where(PickupPerson.child_id == child.id)
+                                .order_by(PickupPerson.id)).all()]
     consents = consent_domain.entries(db, child.id)
     running = {e.location_id: e for e in active_enrolments(db, child.id)}
     placements = []
@@ -118,6 +153,7 @@ def child_record(actor: Actor, db: Session, child_id: int, today: date | None = 
         guardians=guardians, pickup_persons=pickups, consents=consents, locations=placements, siblings=siblings,
         consent_warnings=consent_domain.warnings([c for c in consents if c.current]),
         home_alone_withdrawn_on=consent_domain.home_alone_withdrawn(db, [child.id]).get(child.id),
+        households=homes, collect_warnings=rules.warnings, home_alone_guardian_id=child.home_alone_guardian_id,
     )
     audit.record(db, actor, "kind.dossier_gelezen", object_type="kind", object_id=child.id, child_id=child.id)
     db.commit()
@@ -161,20 +197,26 @@ def set_home_alone(actor: Actor, db: Session, child_id: int, allowed: bool, allo
 
 
 def add_pickup_person(actor: Actor, db: Session, child_id: int, name: str, relation: str = "",
-                      phone: str = "") -> int:
-    """Add someone who may pick the child up. Returns the PickupPerson id; a person of the same
-    name already on the list is returned as is (a double tap stores nothing twice)."""
+                      phone: str = "", allowed_by: int | str | None = None,
+                      allowed_on: date | str | None = None) -> int:
+    """Add someone who may pick the child up, with the guardian who allowed it (one of the child's
+    households, with authority and not barred from collecting) and the day (default today).
+    Returns the PickupPerson id; a person of the same name already on the list is returned as is
+    (a double tap stores nothing twice)."""
     child = _load_for_change(actor, db, child_id)
     name = clean_text(name, "name", 200, required=True, veld="de naam")
     relation = clean_text(relation, "relation", 40, veld="de relatie")
     phone = clean_phone(phone, "phone")
+    guardian = households.allowing_guardian(db, child, allowed_by)
+    on = households.allowed_day(allowed_on, local_today())
     for person in db.exec(select(PickupPerson).where(PickupPerson.child_id == child.id)).all():
         if person.name.casefold() == name.casefold():
             return person.id
-    person = PickupPerson(child_id=child.id, name=name, relation=relation, phone=phone)
+    person = PickupPerson(child_id=child.id, name=name, relation=relation, phone=phone,
+                          allowed_by_guardian_id=guardian.id, allowed_on=on)
     db.add(person)
     db.flush()
     audit.record(db, actor, "kind.ophaler_toegevoegd", object_type="kind", object_id=child.id,
-                 child_id=child.id, detail=f"ophaler={person.id}")
+                 child_id=child.id, detail=f"ophaler={person.id};toestemming={guardian.id}")
     db.commit()
     return person.id

@@ -32,6 +32,7 @@ from ..common.errors import InvalidInput, NotFound, PermissionDenied
 from ..toegang import audit
 from ..toegang.actor import Actor
 from ..toegang.permissions import Action, authorize
+from . import households
 from .children import child_target, load_child
 
 HOME_ALONE = "zelfstandig_naar_huis"
@@ -170,8 +171,10 @@ def sync_home_alone(db: Session, child: Child) -> None:
     if row is not None and status_of(row) == "gegeven":
         child.may_go_home_alone, child.home_alone_allowed_by, child.home_alone_allowed_on = (
             True, row.given_by, row.given_on)
+        child.home_alone_guardian_id = row.guardian_id
     else:
         child.may_go_home_alone, child.home_alone_allowed_by, child.home_alone_allowed_on = False, "", None
+        child.home_alone_guardian_id = None
     db.add(child)
 
 
@@ -223,9 +226,8 @@ def warnings(current: list[ConsentEntry]) -> list[str]:
 
 
 def _guardians(db: Session, child: Child) -> list[Guardian]:
-    if child.family_id is None:
-        return []
-    return list(db.exec(select(Guardian).where(Guardian.family_id == child.family_id).order_by(Guardian.id)).all())
+    """The guardians of all the child's households (issue 16.3: parents who live apart)."""
+    return households.guardians_of(db, child)
 
 
 def consent_overview(actor: Actor, db: Session, child_id: int) -> ConsentOverview:
@@ -261,7 +263,7 @@ def _who(db: Session, child: Child, guardian_raw, name_raw, field: str) -> tuple
     raw = str(guardian_raw or "").strip()
     if raw:
         guardian = db.get(Guardian, int(raw)) if raw.isdigit() else None
-        if guardian is None or child.family_id is None or guardian.family_id != child.family_id:
+        if guardian is None or guardian.family_id not in households.household_ids(db, child):
             raise InvalidInput(texts.FOUT_TOESTEMMING_OUDER, {field: texts.FOUT_TOESTEMMING_OUDER})
         return guardian.id, guardian.name
     name = clean_text(name_raw, field, MAX_NAME, required=True, veld="de naam",

@@ -21,7 +21,6 @@ from ...models import (
     ConversationChild,
     ConversationGuardian,
     Enrolment,
-    Family,
     FollowUp,
     Goal,
     GoalProgress,
@@ -36,6 +35,7 @@ from ...models import (
     SignalCorrection,
 )
 from ..common.clock import format_day, format_moment
+from ..kinderen.households import children_of_household, household_ids, households_of
 from .records import Names, Record, Section, entry, record_of
 from .third_parties import ThirdParties, name_parts
 
@@ -95,20 +95,22 @@ def _locations(db: Session, child: Child, names: Names) -> Section:
 
 
 def _family(db: Session, child: Child, names: Names, parties: ThirdParties) -> Section:
-    if child.family_id is None:
-        return Section("gezin", [])
-    family = db.get(Family, child.family_id)
-    records = [record_of(family, names, title=family.name)]
-    records += [record_of(g, names, title=g.name, hide=("family_id",)) for g in db.exec(
-        select(Guardian).where(Guardian.family_id == family.id).order_by(Guardian.id)).all()]
-    for sibling in db.exec(select(Child).where(Child.family_id == family.id, Child.id != child.id)
-                           .order_by(Child.date_of_birth)).all():
-        # Only who they are: their own records are theirs, for a request that covers them.
-        rec = Record("sibling", f"{texts.INZAGE_RECORDS['sibling']} · {sibling.first_name}", [
-            entry("child", "first_name", sibling.first_name), entry("child", "last_name", sibling.last_name),
-            entry("child", "date_of_birth", sibling.date_of_birth)])
-        rec.review.append(texts.INZAGE_REDENEN["broer_zus"].format(namen=sibling.first_name))
-        records.append(rec)
+    """Every household of the child (issue 16.3: parents who live apart), main first."""
+    records, seen = [], {child.id}
+    for family in households_of(db, child):
+        records.append(record_of(family, names, title=family.name))
+        records += [record_of(g, names, title=g.name, hide=("family_id",)) for g in db.exec(
+            select(Guardian).where(Guardian.family_id == family.id).order_by(Guardian.id)).all()]
+        for sibling in children_of_household(db, family.id):
+            if sibling.id in seen:
+                continue
+            seen.add(sibling.id)
+            # Only who they are: their own records are theirs, for a request that covers them.
+            rec = Record("sibling", f"{texts.INZAGE_RECORDS['sibling']} · {sibling.first_name}", [
+                entry("child", "first_name", sibling.first_name), entry("child", "last_name", sibling.last_name),
+                entry("child", "date_of_birth", sibling.date_of_birth)])
+            rec.review.append(texts.INZAGE_REDENEN["broer_zus"].format(namen=sibling.first_name))
+            records.append(rec)
     return Section("gezin", records)
 
 
@@ -150,8 +152,9 @@ def _meldcode(db: Session, child: Child, names: Names, parties: ThirdParties) ->
 def _conversations(db: Session, child: Child, names: Names, parties: ThirdParties) -> Section:
     linked = select(ConversationChild.conversation_id).where(ConversationChild.child_id == child.id)
     where = col(ParentConversation.id).in_(linked)
-    if child.family_id is not None:  # the family's conversations: the parent's own data too
-        where = or_(where, ParentConversation.family_id == child.family_id)
+    homes = household_ids(db, child)
+    if homes:  # the households' conversations: the parents' own data too
+        where = or_(where, col(ParentConversation.family_id).in_(homes))
     records = []
     for c in db.exec(select(ParentConversation).where(where).order_by(ParentConversation.held_at)).all():
         kids = db.exec(select(Child).join(ConversationChild, ConversationChild.child_id == Child.id)

@@ -24,6 +24,7 @@ from sqlmodel import Session, select
 
 from ... import texts
 from ...models import Child, Family, Guardian, PickupPerson, StaffUser
+from ..kinderen.households import guardians_of
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _PARTICLES = frozenset({"van", "de", "der", "den", "het", "ten", "ter", "te", "el", "al", "la", "le",
@@ -43,9 +44,8 @@ class ThirdParties:
         own: set[str] = name_parts(child.full_name)
         siblings = db.exec(select(Child).where(Child.family_id == child.family_id, Child.id != child.id)).all() \
             if child.family_id is not None else []
-        if child.family_id is not None:
-            for g in db.exec(select(Guardian).where(Guardian.family_id == child.family_id)).all():
-                own |= name_parts(g.name)
+        for g in guardians_of(db, child):  # of every household of the child
+            own |= name_parts(g.name)
         for p in db.exec(select(PickupPerson).where(PickupPerson.child_id == child.id)).all():
             own |= name_parts(p.name)
         for staff_name in db.exec(select(StaffUser.name).where(StaffUser.organisation_id == org)).all():

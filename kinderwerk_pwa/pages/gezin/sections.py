@@ -73,10 +73,18 @@ def family_sections() -> list[rx.Component]:
             c["open"] == "1", rx.link(c["name"] + " (" + c["age"] + ")", href="/kind/" + c["id"],
                                       class_name="kw-tap", display="block"),
             rx.text(c["name"] + " (" + c["age"] + ")")))),
-        section_card(texts.GEZIN_OUDERS, rx.foreach(GezinState.guardians, lambda g: rx.hstack(
-            rx.text(g["name"] + " (" + g["relation"] + ")"),
-            rx.el.a(g["phone"], href="tel:" + g["phone"], class_name="kw-tap"),
-            justify="between", width="100%"))),
+        section_card(texts.GEZIN_OUDERS,
+                     rx.cond(GezinState.family["address"] != "",
+                             rx.text(texts.HUISHOUDEN_ADRES + ": " + GezinState.family["address"], size="2")),
+                     rx.foreach(GezinState.guardians, lambda g: rx.hstack(
+                         rx.box(rx.text(g["name"] + " (" + g["relation"] + ")"),
+                                rx.cond(g["note"] != "", rx.text(g["note"], size="2", color_scheme="red",
+                                                                 weight="bold"))),
+                         rx.el.a(g["phone"], href="tel:" + g["phone"], class_name="kw-tap"),
+                         justify="between", width="100%"))),
+        rx.cond(GezinState.other_households.length() > 0, section_card(
+            texts.HUISHOUDEN_ANDER, rx.foreach(GezinState.other_households, lambda h: rx.link(
+                h["text"], href="/gezin/" + h["id"], class_name="kw-tap", display="block")))),
         section_card(texts.GEZIN_AFSPRAKEN, rx.foreach(GezinState.agreements, _agreement)),
         section_card(texts.GEZIN_GESPREKKEN,
                 rx.cond(GezinState.hidden > 0, rx.text(texts.GESPREK_AFGESCHERMD, size="2", color_scheme="gray")),

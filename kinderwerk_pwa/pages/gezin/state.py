@@ -53,6 +53,7 @@ class GezinState(PageState, SessionState):
     hidden: int = 0  # conversations the user may not read (afgeschermd)
     children: list[dict[str, str]] = []
     guardians: list[dict[str, str]] = []
+    other_households: list[dict[str, str]] = []  # children who also live in another household
     notes: list[dict[str, str]] = []
     agreements: list[dict[str, str]] = []
     referrals: list[dict[str, str]] = []
@@ -72,12 +73,15 @@ class GezinState(PageState, SessionState):
 
     def _reload(self, db, actor) -> None:
         view = conversations.family_view(actor, db, self._family_id(), self.today())
-        self.family = {"id": str(view.id), "name": view.name, "can_record": "1" if view.can_record else ""}
+        self.family = {"id": str(view.id), "name": view.name, "can_record": "1" if view.can_record else "",
+                       "address": view.address}
+        self.other_households = [{"id": str(fid), "text": texts.HUISHOUDEN_ANDER_REGEL.format(kind=child, huishouden=name),
+                                  "name": name} for child, fid, name in view.other_households]
         self.hidden = view.hidden_conversations
         self.children = [{"id": str(c.id), "name": c.name, "label": c.name, "age": f"{c.age} jaar",
                           "open": "1" if c.can_open else ""} for c in view.children]
         self.guardians = [{"id": str(g.id), "name": g.name, "label": f"{g.name} ({g.relation})",
-                           "relation": g.relation, "phone": g.phone} for g in view.guardians]
+                           "relation": g.relation, "phone": g.phone, "note": g.note} for g in view.guardians]
         self.notes = [_note_row(n) for n in view.conversations]
         self.agreements = [_agreement_row(a) for a in view.agreements]
         rows = []

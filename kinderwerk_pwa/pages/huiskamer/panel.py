@@ -37,21 +37,34 @@ def _goal_moment(goal) -> rx.Component:
         width="100%")
 
 
+def _collector(person) -> rx.Component:
+    """One person who may collect: tap to record the pick-up; below it, who allowed it."""
+    return rx.box(
+        rx.button(person["name"], on_click=HuiskamerState.pick_up(person["name"]), size="3", variant="surface",
+                  width="100%", class_name="kw-tap"),
+        rx.text(person["line"], size="1", color_scheme="gray", margin_top="2px"),
+        width="100%", class_name="kw-ophaler")
+
+
 def _present() -> rx.Component:
     return rx.vstack(
+        rx.foreach(HuiskamerState.panel_warnings, lambda w: rx.callout(
+            w, icon="triangle-alert", color_scheme="red", role="alert", size="2", width="100%")),
         rx.text(texts.HUISKAMER_OPGEHAALD_DOOR, weight="bold"),
-        rx.foreach(HuiskamerState.panel_pickups, lambda name: rx.button(
-            name, on_click=HuiskamerState.pick_up(name), size="3", variant="surface",
-            width="100%", class_name="kw-tap")),
+        rx.cond(HuiskamerState.panel_pickups.length() == 0,
+                rx.text(texts.OPHALEN_GEEN_LIJST, size="2", color_scheme="gray")),
+        rx.foreach(HuiskamerState.panel_pickups, _collector),
         _one_line_form(texts.HUISKAMER_ANDERE_PERSOON, "ophaler-anders", "other", texts.HUISKAMER_OPGEHAALD,
                        HuiskamerState.pick_up_other, max_length=200),
         rx.button(texts.HUISKAMER_ZELFSTANDIG, on_click=HuiskamerState.home_alone, size="3",
                   variant="outline", width="100%", class_name="kw-tap"),
-        rx.cond(HuiskamerState.panel["alone_note"], rx.text(HuiskamerState.panel["alone_note"], size="2",
-                                                             color_scheme="red")),
+        rx.cond(HuiskamerState.panel["alone_line"] != "",
+                rx.text(HuiskamerState.panel["alone_line"], size="2", color_scheme="gray"),
+                rx.cond(HuiskamerState.panel["alone_note"], rx.text(HuiskamerState.panel["alone_note"], size="2",
+                                                                     color_scheme="red"))),
         rx.text(texts.HUISKAMER_STEMMING, weight="bold"),
         rx.hstack(*[rx.button(face, on_click=HuiskamerState.mood(value), size="3", variant="soft",
-                              aria_label=texts.STEMMINGEN[value], class_name="kw-tap")
+                              aria_label=texts.STEMMINGEN[value], class_name="kw-tap", min_width="48px")
                     for value, face in texts.STEMMING_GEZICHTEN.items()], wrap="wrap"),
         rx.foreach(HuiskamerState.panel_goals, _goal_moment),
         width="100%",

@@ -15,35 +15,16 @@ from datetime import date
 import reflex as rx
 
 from ... import texts
-from ...domain.common.clock import format_day, to_local
+from ...domain.common.clock import format_day
 from ...domain.huiskamer import attendance
 from ...domain.kinderen.goals import record_goal_moment
 from ...state import live_watches
 from ...state.page import PageState
 from ...state.session import SessionState
 from .live import watch_loop
+from .rows import _label, _mood, _tile_row
 
 RELOAD_KINDS = ("extra", "ongedaan", "afwezig")  # these change the list or the follow-ups too
-
-
-def _label(c) -> str:
-    return (texts.HUISKAMER_STATUS.get(c.status, c.status)
-            + (f" {to_local(c.since):%H:%M}" if c.since and c.status != "verwacht" else "")
-            + (f" · {c.picked_up_by}" if c.picked_up_by else "") + (f" · {c.reason}" if c.reason else ""))
-
-
-def _mood(c) -> str:
-    return texts.STEMMING_GEZICHTEN.get(c.mood, "") if c.mood else ""
-
-
-def _tile_row(c) -> dict[str, str]:
-    """What does not change with a tap (the tile's status is in the small dicts)."""
-    return {"id": str(c.child_id), "name": c.name,
-            "extra": "" if c.expected else "1", "alone": "1" if c.may_go_home_alone else "",
-            "alone_note": "" if c.may_go_home_alone else (
-                texts.HUISKAMER_ZELFSTANDIG_INGETROKKEN.format(datum=format_day(c.home_alone_withdrawn_on))
-                if c.home_alone_withdrawn_on else texts.HUISKAMER_ZELFSTANDIG_GEEN),
-            "pickups": "|".join(c.pickup_persons), "goals": "|".join(f"{g[0]}:{g[1]}" for g in c.goals)}
 
 
 class HuiskamerState(PageState, SessionState):
@@ -58,7 +39,8 @@ class HuiskamerState(PageState, SessionState):
     follow_ups: list[dict[str, str]] = []
     query: str = ""
     panel: dict[str, str] = {}
-    panel_pickups: list[str] = []
+    panel_pickups: list[dict[str, str]] = []  # name, and the line with who allowed it
+    panel_warnings: list[str] = []  # guardians barred from collecting
     panel_goals: list[dict[str, str]] = []
     panel_open: bool = False
     extra_query: str = ""
@@ -185,7 +167,9 @@ class HuiskamerState(PageState, SessionState):
         self._put("panel", {**row, "status": self.tile_status.get(child_id, "verwacht"),
                             "label": self.tile_label.get(child_id, ""),
                             "last_event": self._last_event.get(child_id, "")})
-        self._put("panel_pickups", [p for p in row["pickups"].split("|") if p])
+        self._put("panel_pickups", [{"name": n, "line": line} for n, line in zip(
+            row["pickups"].split("|"), row["pickup_lines"].split("|"), strict=False) if n])
+        self._put("panel_warnings", [w for w in row["warnings"].split("|") if w])
         self._put("panel_goals", [{"id": g.split(":", 1)[0], "title": g.split(":", 1)[1]}
                                   for g in row["goals"].split("|") if ":" in g])
         return True

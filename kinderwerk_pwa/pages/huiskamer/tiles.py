@@ -40,6 +40,8 @@ def tile(child) -> rx.Component:
                 rx.hstack(rx.text(child["name"], weight="bold", size="4"),
                           rx.text(HuiskamerState.tile_mood[child["id"]].to(str)),
                           rx.cond(child["extra"] == "1", rx.badge("extra", color_scheme="gray")), spacing="2"),
+                rx.cond(child["warnings"] != "", rx.text(texts.HUISKAMER_LET_OP_OPHALEN, size="2", weight="bold",
+                                                         color_scheme="red", class_name="kw-let-op")),
                 rx.text(label, size="2"),
                 spacing="0", align="start",
             ),

@@ -23,6 +23,10 @@ from kinderwerk_pwa.models import (
 from tests.world import actor, audits, row_count
 
 
+def _petra(db) -> int:
+    return db.exec(select(Guardian.id).where(Guardian.name == "Petra Jansen")).one()
+
+
 def furnish(db, w) -> dict[str, int]:
     """Sem (child_a) on Monday and Wednesday at De Vlieger, an ended placement at Het Anker, a
     second parent, consents, a sister at De Vlieger and a brother known only at Het Anker."""
@@ -54,7 +58,7 @@ def test_record_shows_family_pickup_consents_and_weekdays(app_db):
     db, w = app_db
     kids = furnish(db, w)
     kw = actor(db, w)
-    oma = cr.add_pickup_person(kw, db, w.child_a, "Oma Jansen", "oma", "06-55556666")
+    oma = cr.add_pickup_person(kw, db, w.child_a, "Oma Jansen", "oma", "06-55556666", _petra(db))
     record = cr.child_record(kw, db, w.child_a, date(2026, 11, 27))
     assert (record.id, record.name, record.first_name, record.last_name) == (w.child_a, "Sem Jansen", "Sem", "Jansen")
     assert (record.date_of_birth, record.age, record.school_group) == (date(2017, 5, 3), 9, "groep 4")
@@ -153,19 +157,24 @@ def test_add_pickup_person_validated_and_once(app_db):
     db, w = app_db
     kw = actor(db, w)
     with pytest.raises(InvalidInput) as exc:
-        cr.add_pickup_person(kw, db, w.child_a, " ", "oom", "06-1")
+        cr.add_pickup_person(kw, db, w.child_a, " ", "oom", "06-1", _petra(db))
     assert exc.value.message == texts.FOUT_VERPLICHT.format(veld="de naam")
     with pytest.raises(InvalidInput) as exc:
-        cr.add_pickup_person(kw, db, w.child_a, "Oom Ahmed", "oom", "bel de buurvrouw")
+        cr.add_pickup_person(kw, db, w.child_a, "Oom Ahmed", "oom", "bel de buurvrouw", _petra(db))
     assert exc.value.message == texts.FOUT_TELEFOON
+    with pytest.raises(InvalidInput) as exc:
+        cr.add_pickup_person(kw, db, w.child_a, "Oom Ahmed", "oom", "")  # who allowed it is required
+    assert exc.value.message == texts.FOUT_TOESTEMMING_OUDER_KIEZEN
     assert row_count(db, PickupPerson) == 0
-    first = cr.add_pickup_person(kw, db, w.child_a, "Oom Ahmed", "oom", "+31 6 1234 5678")
-    again = cr.add_pickup_person(kw, db, w.child_a, "oom ahmed", "oom", "")
+    first = cr.add_pickup_person(kw, db, w.child_a, "Oom Ahmed", "oom", "+31 6 1234 5678", _petra(db),
+                                 date(2026, 3, 1))
+    again = cr.add_pickup_person(kw, db, w.child_a, "oom ahmed", "oom", "", _petra(db))
     assert first == again
     assert row_count(db, PickupPerson) == 1
     person = db.get(PickupPerson, first)
     assert (person.child_id, person.name, person.relation, person.phone) == (
         w.child_a, "Oom Ahmed", "oom", "+31 6 1234 5678")
+    assert (person.allowed_by_guardian_id, person.allowed_on) == (_petra(db), date(2026, 3, 1))
     assert len(audits(db, "kind.ophaler_toegevoegd", actor_id=kw.id)) == 1
 
 
@@ -176,7 +185,7 @@ def test_others_cannot_change_the_record(app_db, who):
     with pytest.raises(PermissionDenied):
         cr.set_home_alone(other, db, w.child_a, True, "Petra Jansen", date(2026, 3, 1))
     with pytest.raises(PermissionDenied):
-        cr.add_pickup_person(other, db, w.child_a, "Onbekende", "", "")
+        cr.add_pickup_person(other, db, w.child_a, "Onbekende", "", "", _petra(db))
     assert len(audits(db, "kind.wijzigen", actor_id=other.id, outcome="geweigerd")) == 2
     db.expire_all()
     assert db.get(Child, w.child_a).may_go_home_alone is False

@@ -1,0 +1,97 @@
+"""Changing a child's households (issue 16.3): add a further household with its guardians, and
+record that a guardian may not collect the child (a court order). Needs KIND_WIJZIGEN on the child;
+audited in the same transaction."""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from ... import texts
+from ...models import Child, ChildHousehold, Family, Guardian
+from ..common.cleaning import clean_phone, clean_text
+from ..common.errors import InvalidInput, NotFound
+from ..toegang import audit
+from ..toegang.actor import Actor
+from ..toegang.permissions import Action, authorize
+from .children import child_target
+from .households import household_ids
+
+
+def _load_for_change(actor: Actor, db: Session, child_id) -> Child:
+    raw = str(child_id or "").strip()
+    child = db.get(Child, int(raw)) if raw.isdigit() else None
+    if child is None or child.anonymised_at is not None:
+        audit.record_denied(db, actor, str(Action.KIND_WIJZIGEN), object_type="kind", object_id=raw)
+        raise NotFound(texts.NIET_GEVONDEN)
+    authorize(actor, db, Action.KIND_WIJZIGEN, child_target(db, child))
+    return child
+
+
+def _guardian(family_id: int, data: dict, n: int) -> Guardian:
+    return Guardian(
+        family_id=family_id,
+        name=clean_text(data.get("name"), f"guardian_{n}_name", 200, required=True, veld="de naam"),
+        relation=clean_text(data.get("relation"), f"guardian_{n}_relation", 40, veld="de relatie"),
+        phone=clean_phone(data.get("phone"), f"guardian_{n}_phone"),
+        email=clean_text(data.get("email"), f"guardian_{n}_email", 200, veld="het e-mailadres"),
+        parental_authority=bool(data.get("parental_authority", True)),
+        may_collect=bool(data.get("may_collect", True)),
+        collect_note=clean_text(data.get("collect_note"), f"guardian_{n}_note", 200, veld="de reden"),
+    )
+
+
+def add_household(actor: Actor, db: Session, child_id, payload: dict) -> int:
+    """Add a further household to the child: a new one (payload name, address, guardians: a list
+    of dicts with name, relation, phone, parental_authority, may_collect, collect_note), or an
+    existing household of the organisation (payload family_id). A child without a household gets
+    it as its main one. Returns the family id."""
+    child = _load_for_change(actor, db, child_id)
+    raw = str(payload.get("family_id") or "").strip()
+    if raw:
+        family = db.get(Family, int(raw)) if raw.isdigit() else None
+        if family is None or family.organisation_id != child.organisation_id:
+            raise NotFound(texts.NIET_GEVONDEN)
+    else:
+        name = clean_text(payload.get("name"), "name", 200, required=True, veld="de naam",
+                          required_message=texts.FOUT_HUISHOUDEN_NAAM)
+        address = clean_text(payload.get("address"), "address", 200, veld="het adres")
+        # Everything is checked before anything is added: a refused form stores nothing.
+        guardians = [_guardian(0, g, n) for n, g in enumerate(payload.get("guardians") or [])]
+        if not guardians:
+            message = texts.FOUT_VERPLICHT.format(veld="een ouder of verzorger")
+            raise InvalidInput(message, {"guardian_0_name": message})
+        family = Family(organisation_id=child.organisation_id, name=name, address=address)
+        db.add(family)
+        db.flush()
+        for guardian in guardians:
+            guardian.family_id = family.id
+        db.add_all(guardians)
+    if family.id in household_ids(db, child):
+        return family.id
+    if child.family_id is None:
+        child.family_id = family.id
+        db.add(child)
+    else:
+        db.add(ChildHousehold(child_id=child.id, family_id=family.id, created_by_id=actor.id))
+    db.flush()
+    audit.record(db, actor, "kind.huishouden_toegevoegd", object_type="kind", object_id=child.id,
+                 child_id=child.id, detail=f"gezin={family.id}")
+    db.commit()
+    return family.id
+
+
+def set_may_collect(actor: Actor, db: Session, child_id, guardian_id, may_collect: bool, note: str = "") -> None:
+    """Record whether a guardian of one of the child's households may collect the child (False:
+    a court order or agreed arrangement; `note` says which). Applies to the household's guardian,
+    so to every child of that household."""
+    child = _load_for_change(actor, db, child_id)
+    raw = str(guardian_id or "").strip()
+    guardian = db.get(Guardian, int(raw)) if raw.isdigit() else None
+    if guardian is None or guardian.family_id not in household_ids(db, child):
+        raise InvalidInput(texts.FOUT_TOESTEMMING_OUDER, {"guardian_id": texts.FOUT_TOESTEMMING_OUDER})
+    guardian.may_collect = bool(may_collect)
+    guardian.collect_note = "" if may_collect else clean_text(note, "note", 200, veld="de reden")
+    db.add(guardian)
+    audit.record(db, actor, "kind.ophalen_ouder", object_type="kind", object_id=child.id, child_id=child.id,
+                 detail=f"ouder={guardian.id};mag_ophalen={int(bool(may_collect))}")
+    db.commit()

@@ -1,0 +1,220 @@
+"""Two households (issue 16.3): a child with guardians in two households, who may collect it and
+who allowed it, the refusal of someone nobody allowed, a parent barred from collecting, and both
+households on the child's record, the family page and the family search."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+import pytest
+from sqlmodel import select
+
+from kinderwerk_pwa import texts
+from kinderwerk_pwa.domain.common.errors import InvalidInput, NotFound, PermissionDenied
+from kinderwerk_pwa.domain.gesprekken import conversations
+from kinderwerk_pwa.domain.huiskamer import attendance
+from kinderwerk_pwa.domain.kinderen import child_record as cr
+from kinderwerk_pwa.domain.kinderen import consents, household_changes, households
+from kinderwerk_pwa.models import (
+    AttendanceEvent,
+    Child,
+    ChildHousehold,
+    Enrolment,
+    Guardian,
+    PickupPerson,
+)
+from tests.world import actor, audits, row_count
+
+
+@pytest.fixture(autouse=True)
+def expected_every_day(app_db):
+    db, w = app_db
+    for enrolment in db.exec(select(Enrolment).where(Enrolment.child_id == w.child_a)).all():
+        enrolment.weekdays = "1,2,3,4,5,6,7"
+        db.add(enrolment)
+    db.commit()
+
+
+def _father_household(db, w, *, may_collect: bool = True) -> tuple[int, int]:
+    """Sem's father's household (Kees Jansen, vader): (family id, guardian id)."""
+    family_id = household_changes.add_household(actor(db, w), db, w.child_a, {
+        "name": "Gezin Kees Jansen", "address": "Knikkerpad 12, Almere",
+        "guardians": [{"name": "Kees Jansen", "relation": "vader", "phone": "06-33334444",
+                       "may_collect": may_collect, "collect_note": "" if may_collect else "rechterlijke uitspraak"}]})
+    father = db.exec(select(Guardian.id).where(Guardian.family_id == family_id)).one()
+    return family_id, father
+
+
+def _petra(db) -> int:
+    return db.exec(select(Guardian.id).where(Guardian.name == "Petra Jansen")).one()
+
+
+def _tap(db, w, kind, **extra):
+    payload = {"client_uuid": str(uuid.uuid4()), "child_id": w.child_a, "location_id": w.loc_a, "kind": kind,
+               **extra}
+    return attendance.record_attendance(actor(db, w), db, payload)
+
+
+def _day_row(db, w):
+    view = attendance.day_view(actor(db, w), db, w.loc_a)
+    return next(r for r in view.children if r.child_id == w.child_a)
+
+
+def test_households_of_gives_main_first_then_the_others(app_db):
+    db, w = app_db
+    family_id, _ = _father_household(db, w)
+    child = db.get(Child, w.child_a)
+    assert [f.id for f in households.households_of(db, child)] == [w.family_a, family_id]
+    assert [g.name for g in households.guardians_of(db, child)] == ["Petra Jansen", "Kees Jansen"]
+    assert child.family_id == w.family_a  # the main household stays
+    assert len(audits(db, "kind.huishouden_toegevoegd")) == 1
+    # Adding the same household again stores nothing twice.
+    household_changes.add_household(actor(db, w), db, w.child_a, {"family_id": family_id})
+    assert row_count(db, ChildHousehold) == 1
+
+
+def test_pick_up_allowed_by_the_other_household_shows_who_allowed_it(app_db):
+    db, w = app_db
+    _, father = _father_household(db, w)
+    cr.add_pickup_person(actor(db, w), db, w.child_a, "Oma Fatma", "oma", "06-12345678", father, date(2026, 11, 3))
+    row = _day_row(db, w)
+    assert "Oma Fatma" in row.pickup_persons and "Kees Jansen" in row.pickup_persons
+    assert "Oma Fatma (oma) — toestemming van Kees Jansen (vader), 3 november 2026" in row.pickup_lines
+    assert row.pickup_warnings == []
+    _tap(db, w, "aanwezig")
+    result = _tap(db, w, "opgehaald", picked_up_by="oma fatma")
+    assert result.child.status == "opgehaald" and result.child.picked_up_by == "Oma Fatma"
+
+
+def test_a_person_allowed_by_nobody_is_refused_and_nothing_stored(app_db):
+    db, w = app_db
+    _father_household(db, w)
+    _tap(db, w, "aanwezig")
+    with pytest.raises(InvalidInput) as refused:
+        _tap(db, w, "opgehaald", picked_up_by="Buurman Piet")
+    assert refused.value.message == texts.FOUT_OPHALER_GEEN_TOESTEMMING.format(naam="Buurman Piet", kind="Sem")
+    assert db.exec(select(AttendanceEvent).where(AttendanceEvent.kind == "opgehaald")).all() == []
+    assert len(audits(db, "aanwezigheid.ophalen_zonder_toestemming", outcome="geweigerd")) == 1
+    assert _day_row(db, w).status == "aanwezig"
+
+
+def test_a_barred_parent_warns_and_is_refused(app_db):
+    db, w = app_db
+    _, father = _father_household(db, w, may_collect=False)
+    row = _day_row(db, w)
+    warning = "Let op: Kees Jansen (vader) mag Sem niet ophalen (rechterlijke uitspraak)."
+    assert row.pickup_warnings == [warning]
+    assert "Kees Jansen" not in row.pickup_persons
+    _tap(db, w, "aanwezig")
+    with pytest.raises(InvalidInput) as refused:
+        _tap(db, w, "opgehaald", picked_up_by="Kees Jansen")
+    assert refused.value.message == warning
+    # Nor can he allow someone else to collect; the mother can.
+    with pytest.raises(InvalidInput) as exc:
+        cr.add_pickup_person(actor(db, w), db, w.child_a, "Oom Ruud", "oom", "", father)
+    assert "kan geen toestemming geven" in exc.value.message
+    assert row_count(db, PickupPerson) == 0
+    cr.add_pickup_person(actor(db, w), db, w.child_a, "Oom Ruud", "oom", "", _petra(db))
+    _tap(db, w, "opgehaald", picked_up_by="Oom Ruud")
+    assert _day_row(db, w).status == "opgehaald"
+
+
+def test_barring_later_withdraws_the_permissions_that_parent_gave(app_db):
+    db, w = app_db
+    _, father = _father_household(db, w)
+    cr.add_pickup_person(actor(db, w), db, w.child_a, "Oma Fatma", "oma", "", father)
+    household_changes.set_may_collect(actor(db, w), db, w.child_a, father, False, "rechterlijke uitspraak")
+    assert len(audits(db, "kind.ophalen_ouder")) == 1
+    row = _day_row(db, w)
+    assert "Oma Fatma" not in row.pickup_persons and len(row.pickup_warnings) == 1
+    _tap(db, w, "aanwezig")
+    with pytest.raises(InvalidInput):
+        _tap(db, w, "opgehaald", picked_up_by="Oma Fatma")
+
+
+def test_pick_up_persons_from_before_households_stay_allowed(app_db):
+    db, w = app_db
+    db.add(PickupPerson(child_id=w.child_a, name="Oma Truus", relation="oma"))
+    db.commit()
+    row = _day_row(db, w)
+    assert "Oma Truus (oma) — toestemming van het gezin (vastgelegd vóór december 2026)" in row.pickup_lines
+    _tap(db, w, "aanwezig")
+    _tap(db, w, "opgehaald", picked_up_by="Oma Truus")
+
+
+def test_record_family_page_and_search_show_both_households(app_db):
+    db, w = app_db
+    family_id, father = _father_household(db, w, may_collect=False)
+    kw = actor(db, w)
+    record = cr.child_record(kw, db, w.child_a, date(2026, 11, 27))
+    assert [(h.name, h.main, h.address) for h in record.households] == [
+        ("Gezin Jansen", True, ""), ("Gezin Kees Jansen", False, "Knikkerpad 12, Almere")]
+    assert [(g.name, g.may_collect, g.collect_note) for g in record.households[1].guardians] == [
+        ("Kees Jansen", False, "rechterlijke uitspraak")]
+    assert record.collect_warnings and "Kees Jansen" in record.collect_warnings[0]
+    view = conversations.family_view(kw, db, family_id)
+    assert [c.name for c in view.children] == ["Sem Jansen"] and view.address == "Knikkerpad 12, Almere"
+    assert view.other_households == [("Sem Jansen", w.family_a, "Gezin Jansen")]
+    assert "mag niet ophalen" in view.guardians[0].note
+    main = conversations.family_view(kw, db, w.family_a)
+    assert main.other_households == [("Sem Jansen", family_id, "Gezin Kees Jansen")]
+    assert {f.id for f in conversations.find_families(kw, db, "kees")} == {family_id}
+    # A conversation can be held with the father's household.
+    options = conversations.conversation_options(kw, db, family_id)
+    assert [c.label for c in options.guardians] == ["Kees Jansen (vader)"]
+    # The consent form offers the guardians of both households.
+    overview = consents.consent_overview(kw, db, w.child_a)
+    assert [name for _, name in overview.guardians] == ["Petra Jansen (moeder)", "Kees Jansen (vader)"]
+    assert father in [gid for gid, _ in overview.guardians]
+
+
+def test_home_alone_records_the_guardian_of_either_household(app_db):
+    db, w = app_db
+    _, father = _father_household(db, w)
+    consents.record_consent(actor(db, w), db, {
+        "client_uuid": str(uuid.uuid4()), "child_id": w.child_a, "kind": "zelfstandig_naar_huis", "given": "ja",
+        "guardian_id": father, "given_on": "2026-11-03"})
+    child = db.get(Child, w.child_a)
+    assert child.may_go_home_alone and child.home_alone_guardian_id == father
+    row = _day_row(db, w)
+    assert row.home_alone_line == "Zelfstandig naar huis: toestemming van Kees Jansen (vader) op 3 november 2026"
+
+
+def test_others_cannot_change_households(app_db):
+    db, w = app_db
+    other = actor(db, w, "kinderwerker_b")
+    with pytest.raises(PermissionDenied):
+        household_changes.add_household(other, db, w.child_a, {"name": "X", "guardians": [{"name": "Y"}]})
+    with pytest.raises(PermissionDenied):
+        household_changes.set_may_collect(other, db, w.child_a, _petra(db), False)
+    with pytest.raises(NotFound):
+        household_changes.add_household(actor(db, w), db, 999999, {"name": "X"})
+    with pytest.raises(InvalidInput):
+        household_changes.add_household(actor(db, w), db, w.child_a, {"name": "Gezin zonder ouders"})
+    assert row_count(db, ChildHousehold) == 0
+
+
+def test_the_inzage_holds_both_households(app_db):
+    from kinderwerk_pwa.domain.privacy.inzage_collect import collect
+
+    db, w = app_db
+    _father_household(db, w)
+    family = next(s for s in collect(db, db.get(Child, w.child_a)) if s.key == "gezin")
+    assert [r.title.split(" · ")[-1] for r in family.records] == [
+        "Gezin Jansen", "Petra Jansen", "Gezin Kees Jansen", "Kees Jansen"]
+
+
+def test_anonymising_the_last_child_clears_both_households(app_db):
+    from kinderwerk_pwa.domain.bewaren.erase import anonymise_child
+    from kinderwerk_pwa.models import Family, utcnow
+
+    db, w = app_db
+    family_id, father = _father_household(db, w, may_collect=False)
+    counts = anonymise_child(db, db.get(Child, w.child_a), utcnow(), set())
+    db.commit()
+    db.expire_all()
+    assert counts["gezin"] == 2 and row_count(db, ChildHousehold) == 0
+    assert (db.get(Family, family_id).name, db.get(Family, family_id).address) == ("", "")
+    assert (db.get(Guardian, father).name, db.get(Guardian, father).collect_note) == ("", "")
+    assert db.get(Family, w.family_a).name == ""
