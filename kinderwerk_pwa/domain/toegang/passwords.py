@@ -1,15 +1,40 @@
-"""Password hashing with argon2id (argon2-cffi's defaults are argon2id)."""
+"""Password hashing with argon2id (argon2-cffi's defaults are argon2id).
+
+A hash costs a core for tens of milliseconds by design. At most KINDERWERK_HASH_CONCURRENCY hashes
+run at once (default 1); further logins wait their turn, so five logins at once on a two-core
+server leave a core for the check-in taps instead of taking both.
+"""
 
 from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from ...settings import get_settings
+
 _hasher = PasswordHasher()
+_slots: threading.BoundedSemaphore | None = None
+_slots_lock = threading.Lock()
+
+
+@contextmanager
+def _hash_slot() -> Iterator[None]:
+    global _slots
+    if _slots is None:
+        with _slots_lock:
+            if _slots is None:
+                _slots = threading.BoundedSemaphore(get_settings().hash_concurrency)
+    with _slots:
+        yield
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    with _hash_slot():
+        return _hasher.hash(password)
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:
@@ -18,7 +43,8 @@ def verify_password(password_hash: str | None, password: str) -> bool:
         _safe_dummy(password)
         return False
     try:
-        return _hasher.verify(password_hash, password)
+        with _hash_slot():
+            return _hasher.verify(password_hash, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 
@@ -28,6 +54,7 @@ _DUMMY_HASH = _hasher.hash("kinderwerk-dummy-wachtwoord")
 
 def _safe_dummy(password: str) -> None:
     try:
-        _hasher.verify(_DUMMY_HASH, password)
+        with _hash_slot():
+            _hasher.verify(_DUMMY_HASH, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         pass
