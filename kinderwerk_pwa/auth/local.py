@@ -36,7 +36,11 @@ def check_password(db: Session, email: str, password: str, address: str,
         db.commit()
         return LoginResult(False, reason="wachten", wait_seconds=wait)
     user = db.exec(select(StaffUser).where(func.lower(StaffUser.email) == email)).first()
-    ok = verify_password(user.password_hash if user else None, password or "")
+    password_hash = user.password_hash if user else None
+    # End the read transaction first: a login waiting for its turn to hash (passwords.py) must not
+    # hold a pooled connection that a check-in needs.
+    db.commit()
+    ok = verify_password(password_hash, password or "")
     # Demo accounts exist only in demo mode: a database that once ran the demo never lets them in.
     demo_blocked = user is not None and user.is_demo and not get_settings().demo_mode
     if not ok or user is None or not user.active or demo_blocked:

@@ -109,3 +109,24 @@ def test_only_the_beheerder_resets_a_second_factor(app_db):
         reset_second_factor(actor(db, w, "teamleider"), db, staff_id)
     db.expire_all()
     assert db.get(StaffUser, staff_id).totp_enabled
+
+
+def test_reset_through_the_beheer_handler_is_checked_in_the_domain(app_db):
+    """The browser can call the handler with any id: a teamleider is refused (and audited), the
+    beheerder resets."""
+    from kinderwerk_pwa.pages.beheer import BeheerState
+    from tests.handlers import login_token, state_for
+
+    db, w = app_db
+    staff_id = w.staff["kinderwerker"]
+    _setup(db, staff_id)
+    state = state_for(BeheerState, login_token(db, w.staff["teamleider"]), "/beheer/medewerkers")
+    state.reset_second_factor(str(staff_id))
+    db.expire_all()
+    assert db.get(StaffUser, staff_id).totp_enabled
+    assert audits(db, "medewerker.beheren", actor_id=w.staff["teamleider"], outcome="geweigerd")
+    state = state_for(BeheerState, login_token(db, w.staff["beheerder"]), "/beheer/medewerkers")
+    state.reset_second_factor(str(staff_id))
+    db.expire_all()
+    assert not db.get(StaffUser, staff_id).totp_enabled
+    assert len(audits(db, "account.tweede_factor_verwijderd", actor_id=w.staff["beheerder"])) == 1
