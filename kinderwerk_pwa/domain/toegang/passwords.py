@@ -1,40 +1,60 @@
 """Password hashing with argon2id (argon2-cffi's defaults are argon2id).
 
-A hash costs a core for tens of milliseconds by design. At most KINDERWERK_HASH_CONCURRENCY hashes
-run at once (default 1); further logins wait their turn, so five logins at once on a two-core
-server leave a core for the check-in taps instead of taking both.
+A hash costs a core for a good part of a second by design. Hashes run on their own small pool of
+KINDERWERK_HASH_CONCURRENCY threads (default 1) at a lower CPU priority (nice +10; Linux sets it
+per thread, and argon2-cffi releases the GIL while it hashes): further logins wait their turn, and
+while one is hashed the check-in taps of the same worker still get the CPU first.
 """
 
 from __future__ import annotations
 
+import os
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from ...settings import get_settings
 
+T = TypeVar("T")
+HASH_NICE = 10
+
 _hasher = PasswordHasher()
-_slots: threading.BoundedSemaphore | None = None
-_slots_lock = threading.Lock()
+_pool: ThreadPoolExecutor | None = None
+_pool_lock = threading.Lock()
 
 
-@contextmanager
-def _hash_slot() -> Iterator[None]:
-    global _slots
-    if _slots is None:
-        with _slots_lock:
-            if _slots is None:
-                _slots = threading.BoundedSemaphore(get_settings().hash_concurrency)
-    with _slots:
-        yield
+def _forget_pool() -> None:
+    global _pool
+    _pool = None  # a forked worker has none of the parent's threads: it starts its own pool
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_pool)
+
+
+def _lower_priority() -> None:
+    try:  # on Linux the "process" priority of a thread id is that thread's own
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), HASH_NICE)
+    except (AttributeError, OSError):
+        pass  # elsewhere: the pool's size still bounds the hashing
+
+
+def _in_pool(fn: Callable[..., T], *args) -> T:
+    global _pool
+    if _pool is None:
+        with _pool_lock:
+            if _pool is None:
+                _pool = ThreadPoolExecutor(get_settings().hash_concurrency, thread_name_prefix="argon2",
+                                           initializer=_lower_priority)
+    return _pool.submit(fn, *args).result()
 
 
 def hash_password(password: str) -> str:
-    with _hash_slot():
-        return _hasher.hash(password)
+    return _in_pool(_hasher.hash, password)
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:
@@ -43,8 +63,7 @@ def verify_password(password_hash: str | None, password: str) -> bool:
         _safe_dummy(password)
         return False
     try:
-        with _hash_slot():
-            return _hasher.verify(password_hash, password)
+        return _in_pool(_hasher.verify, password_hash, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 
@@ -54,7 +73,6 @@ _DUMMY_HASH = _hasher.hash("kinderwerk-dummy-wachtwoord")
 
 def _safe_dummy(password: str) -> None:
     try:
-        with _hash_slot():
-            _hasher.verify(_DUMMY_HASH, password)
+        _in_pool(_hasher.verify, _DUMMY_HASH, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         pass

@@ -12,6 +12,7 @@ pending cookie names the account.
 from __future__ import annotations
 
 import hmac
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -26,6 +27,8 @@ from . import audit, secret_box, throttle
 from .actor import Actor, load_actor
 from .permissions import Action, Target, authorize
 from .staff_sessions import end_all_sessions
+
+log = logging.getLogger("kinderwerk.auth")
 
 STEP_SECONDS = 30
 DRIFT_STEPS = 1  # one step of clock drift either way, as authenticator apps expect
@@ -68,6 +71,9 @@ def _plain_secret(user: StaffUser) -> str | None:
     try:
         return secret_box.decrypt(user.totp_secret)
     except secret_box.UnreadableSecret:
+        # The id only; never the secret. A beheerder removes the second factor, the user sets it up.
+        log.warning("tweede-factorsleutel van account %s niet te ontsleutelen (andere geheime sleutel?)",
+                    user.id)
         return None
 
 
