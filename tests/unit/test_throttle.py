@@ -93,3 +93,12 @@ def test_address_wait_grows_to_a_quarter_of_an_hour(app_db):
     assert throttle.wait_seconds(db, "beheerder@test.nl", "198.51.100.5", at) == 15 * 60
     # Another address is not affected.
     assert throttle.wait_seconds(db, "beheerder@test.nl", "198.51.100.6", at) == 0
+
+
+def test_the_wait_message_is_dutch_and_bounded():
+    from kinderwerk_pwa import texts
+
+    assert texts.wacht_melding("1") == "Te veel mislukte pogingen. Wacht 1 seconde en probeer het dan opnieuw."
+    assert "4 seconden" in texts.wacht_melding("4")
+    assert "15 minuten" in texts.wacht_melding("900")
+    assert texts.wacht_melding("<script>") == texts.wacht_melding("999999") == texts.LOGIN_WACHTEN_EVEN
