@@ -37,19 +37,21 @@ def check_password(db: Session, email: str, password: str, address: str,
         return LoginResult(False, reason="wachten", wait_seconds=wait)
     user = db.exec(select(StaffUser).where(func.lower(StaffUser.email) == email)).first()
     password_hash = user.password_hash if user else None
-    # End the read transaction first: a login waiting for its turn to hash (passwords.py) must not
-    # hold a pooled connection that a check-in needs.
+    # Counted as a failure until the hash says otherwise: requests sent at once do not all get past
+    # the wait while the first ones are still being hashed. The commit also ends the transaction, so
+    # a login waiting for its turn to hash (passwords.py) holds no pooled connection.
+    attempt = throttle.record_attempt(db, email, address, False, now)
     db.commit()
     ok = verify_password(password_hash, password or "")
     # Demo accounts exist only in demo mode: a database that once ran the demo never lets them in.
     demo_blocked = user is not None and user.is_demo and not get_settings().demo_mode
     if not ok or user is None or not user.active or demo_blocked:
-        throttle.record_attempt(db, email, address, False, now)
         audit.record(db, None, "login.mislukt", outcome=audit.DENIED, object_type="account",
                      object_id=user.id if user else "", detail=f"adres={address}")
         db.commit()
         return LoginResult(False, reason="onjuist")
-    throttle.record_attempt(db, email, address, True, now)
+    attempt.success = True
+    db.add(attempt)
     db.commit()
     return LoginResult(True, staff_id=user.id)
 

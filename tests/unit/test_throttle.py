@@ -102,3 +102,26 @@ def test_the_wait_message_is_dutch_and_bounded():
     assert "4 seconden" in texts.wacht_melding("4")
     assert "15 minuten" in texts.wacht_melding("900")
     assert texts.wacht_melding("<script>") == texts.wacht_melding("999999") == texts.LOGIN_WACHTEN_EVEN
+
+
+def test_a_login_counts_as_a_failure_while_its_password_is_hashed(app_db, monkeypatch):
+    """Requests sent at once: the ones arriving while the first is hashed already see its failure."""
+    db, _ = app_db
+    t0 = utcnow()
+    for i in range(ACCOUNT.free - 1):
+        _fail(db, "kinderwerker@test.nl", "192.0.2.11", t0 + timedelta(seconds=i))
+    seen = []
+
+    def slow_verify(password_hash, password):
+        seen.append(throttle.wait_seconds(db, "kinderwerker@test.nl", "192.0.2.12",
+                                          t0 + timedelta(seconds=ACCOUNT.free, milliseconds=100)))
+        return False
+    monkeypatch.setattr(local, "verify_password", slow_verify)
+    local.check_password(db, "kinderwerker@test.nl", "fout-fout-fout-1", "192.0.2.11",
+                         now=t0 + timedelta(seconds=ACCOUNT.free))
+    assert seen == [1]
+    # A success turns its own attempt into a success: no failure left behind.
+    monkeypatch.setattr(local, "verify_password", lambda h, p: True)
+    later = t0 + timedelta(seconds=60)
+    assert local.check_password(db, "kinderwerker@test.nl", PASSWORD, "192.0.2.11", now=later).ok
+    assert throttle.wait_seconds(db, "kinderwerker@test.nl", "192.0.2.11", later) == 0

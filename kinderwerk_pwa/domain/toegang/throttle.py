@@ -72,6 +72,9 @@ def wait_seconds(db: Session, key: str, address: str, now: datetime | None = Non
     return int(wait) + (wait > int(wait))
 
 
-def record_attempt(db: Session, key: str, address: str, success: bool, now: datetime | None = None) -> None:
+def record_attempt(db: Session, key: str, address: str, success: bool,
+                   now: datetime | None = None) -> LoginAttempt:
     """Add the attempt to the caller's session (committed with the audit row)."""
-    db.add(LoginAttempt(username=key, address=address, success=success, at=now or utcnow()))
+    attempt = LoginAttempt(username=key, address=address, success=success, at=now or utcnow())
+    db.add(attempt)
+    return attempt
