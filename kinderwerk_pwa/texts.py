@@ -51,7 +51,9 @@ LOGIN_EMAIL = "E-mailadres"
 LOGIN_WACHTWOORD = "Wachtwoord"
 LOGIN_KNOP = "Inloggen"
 LOGIN_FOUT = "E-mailadres of wachtwoord klopt niet."
-LOGIN_GEBLOKKEERD = "Te veel mislukte pogingen. Wacht een kwartier en probeer het opnieuw."
+# After several failures the wait doubles each time (domain/toegang/throttle.py); {tijd}: wacht_tekst().
+LOGIN_WACHTEN = "Te veel mislukte pogingen. Wacht {tijd} en probeer het dan opnieuw."
+LOGIN_WACHTEN_EVEN = "Te veel mislukte pogingen. Wacht even en probeer het dan opnieuw."
 LOGIN_VERLOPEN = "Je sessie is verlopen. Log opnieuw in."
 LOGIN_UITGELOGD = "Je bent uitgelogd."
 LOGIN_OIDC_KNOP = "Inloggen met je organisatie-account"
@@ -98,6 +100,8 @@ CODE_UITLEG = "Open je authenticator-app en vul de code van 6 cijfers in."
 CODE_LABEL = "Code van 6 cijfers"
 CODE_KNOP = "Bevestigen"
 CODE_FOUT = "Deze code klopt niet. Probeer de nieuwste code uit je app."
+CODE_HERGEBRUIKT = ("Deze code is al gebruikt. Elke code werkt maar één keer: wacht tot je app een "
+                    "nieuwe code toont (binnen 30 seconden) en vul die in.")
 INSTELLEN_TITEL = "Tweestapsverificatie instellen"
 INSTELLEN_UITLEG = ("Als {role} moet je inloggen met een tweede stap. Scan de QR-code met een "
                     "authenticator-app (bijvoorbeeld Microsoft Authenticator of Google Authenticator), "
@@ -116,6 +120,23 @@ TERUG_NAAR_INLOGGEN = "Terug naar inloggen"
 # OIDC
 LOGIN_OF = "of"
 LOGIN_OIDC_FOUT = "Inloggen via je organisatie is niet gelukt. Probeer het opnieuw."
+
+
+def wacht_tekst(seconds: int) -> str:
+    """'1 seconde', '40 seconden', '2 minuten' (rounded up), for LOGIN_WACHTEN."""
+    if seconds <= 1:
+        return "1 seconde"
+    if seconds < 60:
+        return f"{seconds} seconden"
+    minutes = -(-seconds // 60)
+    return "1 minuut" if minutes == 1 else f"{minutes} minuten"
+
+
+def wacht_melding(seconds_param: str) -> str:
+    """The wait message for a `sec` query parameter (anything not a small number: no figure)."""
+    if seconds_param.isdigit() and 0 < int(seconds_param) <= 3600:
+        return LOGIN_WACHTEN.format(tijd=wacht_tekst(int(seconds_param)))
+    return LOGIN_WACHTEN_EVEN
 GEEN_ACCOUNT_TITEL = "Nog geen account"
 GEEN_ACCOUNT_UITLEG = ("Je bent ingelogd bij je organisatie, maar je hebt nog geen account in Kinderwerk. "
                        "Vraag je beheerder om een account voor je aan te maken.")
@@ -141,6 +162,9 @@ OPSLAAN = "Opslaan"
 ANNULEREN = "Annuleren"
 WIJZIGEN = "Wijzigen"
 UITSCHAKELEN = "Uitschakelen"
+TWEEDE_FACTOR_VERWIJDEREN = "2FA verwijderen"
+TWEEDE_FACTOR_VERWIJDERD = ("Tweestapsverificatie verwijderd. Bij de volgende keer inloggen stelt deze "
+                            "medewerker een nieuwe in.")
 INSCHAKELEN = "Inschakelen"
 ACTIEF = "Actief"
 UITGESCHAKELD = "Uitgeschakeld"

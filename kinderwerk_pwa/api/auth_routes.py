@@ -19,8 +19,9 @@ from starlette.routing import Route
 from ..auth import local, oidc, pending, sessions, totp
 from ..db import session_scope
 from ..domain.toegang import audit
+from ..domain.toegang import second_factor as second_factor_domain
 from ..domain.toegang.actor import load_actor
-from ..models import LoginAttempt, StaffUser
+from ..models import StaffUser
 from ..settings import get_settings
 from .security import (
     clear_session_cookie,
@@ -70,7 +71,8 @@ def _login(email: str, password: str, address: str) -> Response:
     with session_scope() as db:
         result = local.check_password(db, email, password, address)
         if not result.ok:
-            return _redirect(f"/login?fout={result.reason}")
+            wait = f"&sec={result.wait_seconds}" if result.wait_seconds else ""
+            return _redirect(f"/login?fout={result.reason}{wait}")
         user = db.get(StaffUser, result.staff_id)
         if user.totp_enabled:
             return _pending_response(user.id, pending.CODE)
@@ -94,28 +96,18 @@ async def second_factor(request: Request) -> Response:
 
 
 def _second_factor(staff_id: int, purpose: str, code: str, address: str) -> Response:
-    key = f"totp:{staff_id}"
     with session_scope() as db:
         user = db.get(StaffUser, staff_id)
         if user is None or not user.active:
             return _redirect("/login?fout=onjuist")
-        if local.is_throttled(db, key, address):
-            audit.record(db, None, "login.geblokkeerd", outcome=audit.DENIED, object_type="account",
-                         object_id=staff_id, detail="tweede stap")
-            db.commit()
-            return _redirect("/login?fout=geblokkeerd")
-        if not totp.verify(user.totp_secret, code):
-            db.add(LoginAttempt(username=key, address=address, success=False))
-            audit.record(db, None, "login.code_onjuist", outcome=audit.DENIED, object_type="account",
-                         object_id=staff_id)
-            db.commit()
+        check = second_factor_domain.check_code(db, staff_id, code, address)
+        if not check.ok:
             back = "/login/code" if purpose == pending.CODE else "/login/instellen"
-            return _redirect(f"{back}?fout=code")
-        if purpose == pending.SETUP and not user.totp_enabled:
-            user.totp_enabled = True
-            db.add(user)
-            audit.record(db, load_actor(db, user.id), "account.tweede_factor_ingesteld",
-                         object_type="account", object_id=user.id)
+            reason = "code" if check.reason == "onjuist" else check.reason
+            wait = f"&sec={check.wait_seconds}" if check.wait_seconds else ""
+            return _redirect(f"{back}?fout={reason}{wait}")
+        if purpose == pending.SETUP:
+            second_factor_domain.confirm_setup(db, staff_id)
         return _start_session(db, user.id, "lokaal")
 
 

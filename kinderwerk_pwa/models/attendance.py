@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from .base import between, client_uuid_field, one_of, ts_field
@@ -16,7 +17,8 @@ ATTENDANCE_KINDS = ("aanwezig", "opgehaald", "zelfstandig", "afgemeld", "afwezig
 
 class AttendanceEvent(SQLModel, table=True):
     __tablename__ = "attendance_event"
-    __table_args__ = (one_of("kind", ATTENDANCE_KINDS), between("mood", 1, 5))
+    __table_args__ = (one_of("kind", ATTENDANCE_KINDS), between("mood", 1, 5),
+                      sa.Index("ix_attendance_event_location_day", "location_id", "day"))
     id: int | None = Field(default=None, primary_key=True)
     client_uuid: str = client_uuid_field()
     child_id: int = Field(foreign_key="child.id", index=True)

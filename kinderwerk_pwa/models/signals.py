@@ -15,7 +15,8 @@ STEP_STATUSES = ("gedaan", "overgeslagen")
 
 
 class Signal(SQLModel, table=True):
-    __table_args__ = (one_of("source", SIGNAL_SOURCES), sa.CheckConstraint("child_id IS NOT NULL OR unknown_description <> ''", name="kind_of_omschrijving"), between("unknown_age", 0, 18),)
+    __table_args__ = (one_of("source", SIGNAL_SOURCES), sa.CheckConstraint("child_id IS NOT NULL OR unknown_description <> ''", name="kind_of_omschrijving"), between("unknown_age", 0, 18),
+                      sa.Index("ix_signal_child_observed", "child_id", "observed_at"))
     id: int | None = Field(default=None, primary_key=True)
     client_uuid: str = client_uuid_field()
     organisation_id: int = Field(foreign_key="organisation.id", index=True)

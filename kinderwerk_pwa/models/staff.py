@@ -23,15 +23,19 @@ class StaffUserBase(SQLModel):
 class StaffUser(StaffUserBase, table=True):
     __tablename__ = "staff_user"
     __table_args__ = (
-        sa.UniqueConstraint("email", name="uq_staff_user_email"),
+        # One account per e-mail address, whatever its case (on SQLite and PostgreSQL alike).
+        sa.Index("uq_staff_user_email_lower", sa.text("lower(email)"), unique=True),
         sa.UniqueConstraint("oidc_issuer", "oidc_subject", name="uq_staff_user_oidc"),
         one_of("role", ROLES),
     )
     id: int | None = Field(default=None, primary_key=True)
     organisation_id: int = Field(foreign_key="organisation.id", index=True)
     password_hash: str | None = Field(default=None, max_length=300)
-    totp_secret: str | None = Field(default=None, max_length=64)
+    # Encrypted with the app's secret key (domain/toegang/secret_box.py), never the plain secret.
+    totp_secret: str | None = Field(default=None, max_length=300)
     totp_enabled: bool = Field(default=False)
+    # The time step of the last accepted code: a code is good once (domain/toegang/second_factor.py).
+    totp_last_step: int | None = Field(default=None, sa_type=sa.BigInteger)
     oidc_issuer: str | None = Field(default=None, max_length=300)
     oidc_subject: str | None = Field(default=None, max_length=300)
     active: bool = Field(default=True)
@@ -62,6 +66,8 @@ class UserSession(SQLModel, table=True):
 
 class LoginAttempt(SQLModel, table=True):
     __tablename__ = "login_attempt"
+    # The back-off counts an account's recent failures (domain/toegang/throttle.py).
+    __table_args__ = (sa.Index("ix_login_attempt_username_at", "username", "at"),)
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = ts_field(default_now=True, index=True)
     username: str = Field(max_length=200, index=True)

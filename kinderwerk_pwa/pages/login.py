@@ -13,7 +13,6 @@ from ..settings import get_settings
 
 _MESSAGES = {
     "onjuist": texts.LOGIN_FOUT,
-    "geblokkeerd": texts.LOGIN_GEBLOKKEERD,
     "verlopen": texts.LOGIN_VERLOPEN,
     "oidc": texts.LOGIN_OIDC_FOUT,
 }
@@ -29,7 +28,9 @@ class LoginState(rx.State):
     @rx.event
     def load(self):
         params = self.router.url.query_parameters
-        self.error = _MESSAGES.get(params.get("fout", ""), "")
+        error = params.get("fout", "")
+        self.error = (texts.wacht_melding(params.get("sec", "")) if error == "wachten"
+                      else _MESSAGES.get(error, ""))
         self.info = texts.LOGIN_UITGELOGD if params.get("uitgelogd") else ""
         cfg = oidc_config()
         self.oidc_label = (cfg.label or texts.LOGIN_OIDC_KNOP) if cfg else ""

@@ -28,14 +28,21 @@ class SecondFactorState(rx.State):
     def _pending(self):
         return pending.from_cookie_header(self.router.headers.cookie)
 
+    def _error(self) -> str:
+        params = self.router.url.query_parameters
+        error = params.get("fout", "")
+        if error == "wachten":
+            return texts.wacht_melding(params.get("sec", ""))
+        return texts.CODE_HERGEBRUIKT if error == "hergebruikt" else texts.CODE_FOUT if error else ""
+
     @rx.event
     def load_code(self):
-        self.error = texts.CODE_FOUT if self.router.url.query_parameters.get("fout") else ""
+        self.error = self._error()
         self.expired = self._pending() is None
 
     @rx.event
     def load_setup(self):
-        self.error = texts.CODE_FOUT if self.router.url.query_parameters.get("fout") else ""
+        self.error = self._error()
         self.qr_src, self.secret = "", ""
         state = self._pending()
         self.expired = state is None or state[1] != pending.SETUP

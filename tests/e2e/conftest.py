@@ -22,6 +22,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from .helpers import (
     CSP_VIOLATIONS,
+    SECRET_KEYS,
     TIMEOUT_MS,
     collect_all_csp_violations,
     prepare_context,
@@ -130,6 +131,7 @@ def start_app(workdir: Path, *, extra_env: dict[str, str] | None = None, demo: b
         stop_app(proc)
         raise RuntimeError(f"app did not start in {START_TIMEOUT}s:\n{log_path.read_text()[-4000:]}")
     database_url = env.get("DATABASE_URL") or f"sqlite:///{db_path}"
+    SECRET_KEYS[database_url] = env["KINDERWERK_SECRET_KEY"]
     return RunningApp(base_url, database_url, log_path), proc
 
 

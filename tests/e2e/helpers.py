@@ -8,6 +8,8 @@ green on a busy two-core machine; only a tight one flakes.
 
 from __future__ import annotations
 
+import time
+
 import pyotp
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 from playwright.sync_api import Error as PlaywrightError
@@ -15,7 +17,13 @@ from sqlmodel import Session, select
 
 from kinderwerk_pwa.db import make_engine
 from kinderwerk_pwa.demo.generator import DEMO_PASSWORD
+from kinderwerk_pwa.domain.toegang import secret_box
+from kinderwerk_pwa.domain.toegang.second_factor import STEP_SECONDS
 from kinderwerk_pwa.models import StaffUser
+
+# The secret key of each app the tests started (conftest.start_app), by its database URL: TOTP
+# secrets are stored encrypted with it.
+SECRET_KEYS: dict[str, str] = {}
 
 # One generous timeout for every action, navigation, expect and screenshot (milliseconds).
 TIMEOUT_MS = 60_000
@@ -187,8 +195,30 @@ def submit_login(page: Page, email: str, password: str = DEMO_PASSWORD) -> None:
     wait_ready(page)
 
 
-def enter_code(page: Page, secret: str) -> None:
-    page.get_by_label("Code van 6 cijfers").fill(pyotp.TOTP(secret).now())
+def totp_secret(database_url: str, email: str) -> str:
+    """The account's TOTP secret, decrypted as the app does (with the app's secret key)."""
+    stored = with_db(database_url, lambda db: db.exec(
+        select(StaffUser.totp_secret).where(StaffUser.email == email)).one())
+    return secret_box.decrypt(stored, SECRET_KEYS[database_url])
+
+
+def next_code(secret: str, database_url: str | None = None, email: str | None = None) -> str:
+    """A code the server accepts now: each code is good once, so not one of the account's last
+    accepted step or earlier. The server accepts one step of drift, so the step after the current
+    one works at once; only when even that one was used is there a wait for the clock."""
+    last = None
+    if database_url and email:
+        last = with_db(database_url, lambda db: db.exec(
+            select(StaffUser.totp_last_step).where(StaffUser.email == email)).one_or_none())
+    now_step = int(time.time()) // STEP_SECONDS
+    step = now_step if last is None else max(now_step, last + 1)
+    if step > now_step + 1:
+        time.sleep((step - 1) * STEP_SECONDS - time.time() + 0.5)
+    return pyotp.TOTP(secret).generate_otp(step)
+
+
+def enter_code(page: Page, secret: str, database_url: str | None = None, email: str | None = None) -> None:
+    page.get_by_label("Code van 6 cijfers").fill(next_code(secret, database_url, email))
     page.get_by_role("button", name="Bevestigen").click()
 
 
@@ -198,12 +228,10 @@ def login(page: Page, email: str, password: str = DEMO_PASSWORD, database_url: s
     if "/login/instellen" in page.url:
         key = page.locator("#totp-sleutel")
         expect(key).not_to_have_text("")
-        enter_code(page, key.inner_text().replace(" ", ""))
+        enter_code(page, key.inner_text().replace(" ", ""), database_url, email)
     elif "/login/code" in page.url:
         assert database_url, "a code is needed: pass database_url to read the test account's secret"
-        secret = with_db(database_url, lambda db: db.exec(
-            select(StaffUser.totp_secret).where(StaffUser.email == email)).one())
-        enter_code(page, secret)
+        enter_code(page, totp_secret(database_url, email), database_url, email)
     wait_ready(page, page.get_by_role("heading", name="Vandaag", level=1))
 
 

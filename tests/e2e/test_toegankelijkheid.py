@@ -47,6 +47,7 @@ from .helpers import (
     login,
     prepare_context,
     submit_login,
+    totp_secret,
     wait_ready,
     with_db,
 )
@@ -308,8 +309,8 @@ def login_checked(page: Page, user: StaffUser, database_url: str, axe_source: st
     else:
         assert "/login/code" in page.url, page.url
         check_page(page, axe_source, findings, "login-code", screens)
-        secret = with_db(database_url, lambda db: db.get(StaffUser, user.id).totp_secret)
-    enter_code(page, secret)
+        secret = totp_secret(database_url, user.email)
+    enter_code(page, secret, database_url, user.email)
     wait_ready(page, page.get_by_role("heading", name="Vandaag", level=1))
 
 

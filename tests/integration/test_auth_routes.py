@@ -4,12 +4,17 @@ app's own API routes, against a real SQLite database)."""
 from __future__ import annotations
 
 import logging
+import time
+from dataclasses import replace
 from datetime import timedelta
 
 import pyotp
+import pytest
 from sqlmodel import select
 
-from kinderwerk_pwa.auth import local, sessions
+from kinderwerk_pwa.auth import sessions
+from kinderwerk_pwa.domain.toegang import secret_box, throttle
+from kinderwerk_pwa.domain.toegang.second_factor import STEP_SECONDS, pending_setup
 from kinderwerk_pwa.domain.toegang.staff_admin import set_staff_active
 from kinderwerk_pwa.models import StaffUser, UserSession, utcnow
 from tests.world import PASSWORD, actor, audits
@@ -55,22 +60,30 @@ def test_cross_site_post_refused(client):
     assert r.status_code == 403
 
 
-def test_brute_force_blocks_account_and_is_audited(client, app_db):
+@pytest.fixture
+def slow_back_off(monkeypatch):
+    """A first wait of a minute instead of a second: the test does not depend on how fast the
+    machine hashes (the real clock runs here)."""
+    monkeypatch.setattr(throttle, "ACCOUNT", replace(throttle.ACCOUNT, base_seconds=60))
+    monkeypatch.setattr(throttle, "ADDRESS", replace(throttle.ADDRESS, base_seconds=60))
+
+
+def test_failures_make_the_account_wait_and_the_wait_is_audited(client, app_db, slow_back_off):
     db, _ = app_db
-    for _ in range(local.MAX_FAILURES_PER_ACCOUNT):
+    for _ in range(throttle.ACCOUNT.free):
         assert _login(client, "kinderwerker@test.nl", "fout-fout-fout-1").headers["location"].endswith("onjuist")
-    # Now even the right password is refused for a while.
+    # Now even the right password is refused until the wait is over, with a message to wait.
     r = _login(client, "kinderwerker@test.nl")
-    assert r.headers["location"] == "/login?fout=geblokkeerd"
+    location = r.headers["location"]
+    assert location.startswith("/login?fout=wachten&sec=") and 50 < int(location.rsplit("=", 1)[1]) <= 60
     assert "kw_sessie" not in r.headers.get("set-cookie", "")
     assert len(audits(db, "login.geblokkeerd")) == 1
 
 
-def test_brute_force_blocks_address_across_accounts(client, app_db):
-    db, _ = app_db
-    for i in range(local.MAX_FAILURES_PER_ADDRESS):
+def test_failures_from_one_address_slow_down_every_account(client, app_db, slow_back_off):
+    for i in range(throttle.ADDRESS.free):
         _login(client, f"bestaat-niet-{i}@test.nl", "fout-fout-fout-1")
-    assert _login(client, "aandachtsfunctionaris@test.nl").headers["location"] == "/login?fout=geblokkeerd"
+    assert _login(client, "aandachtsfunctionaris@test.nl").headers["location"].startswith("/login?fout=wachten")
 
 
 def test_teamleider_without_second_factor_must_set_one_up(client, app_db):
@@ -81,29 +94,59 @@ def test_teamleider_without_second_factor_must_set_one_up(client, app_db):
     # Nothing is reachable: no session exists yet.
     assert db.exec(select(UserSession)).all() == []
     # The set-up page stores a secret; the code from an authenticator app completes the login.
-    user = db.get(StaffUser, w.staff["teamleider"])
-    user.totp_secret = pyotp.random_base32()
-    db.add(user)
-    db.commit()
+    secret = pending_setup(db, w.staff["teamleider"], pyotp.random_base32()).secret
+    assert len(audits(db, "account.tweede_factor_sleutel_aangemaakt")) == 1
     bad = client.post("/auth/totp", data={"code": "000000"}, headers=ORIGIN)
     assert bad.headers["location"] == "/login/instellen?fout=code"
-    good = client.post("/auth/totp", data={"code": pyotp.TOTP(user.totp_secret).now()}, headers=ORIGIN)
+    good = client.post("/auth/totp", data={"code": pyotp.TOTP(secret).now()}, headers=ORIGIN)
     assert good.headers["location"] == "/" and "kw_sessie=" in good.headers["set-cookie"]
     db.expire_all()
     assert db.get(StaffUser, w.staff["teamleider"]).totp_enabled
+    assert len(audits(db, "account.tweede_factor_ingesteld")) == 1
+
+
+def _with_totp(db, staff_id: int) -> str:
+    secret = pyotp.random_base32()
+    user = db.get(StaffUser, staff_id)
+    user.totp_secret, user.totp_enabled = secret_box.encrypt(secret), True
+    db.add(user)
+    db.commit()
+    return secret
 
 
 def test_beheerder_with_totp_needs_the_code(client, app_db):
     db, w = app_db
-    user = db.get(StaffUser, w.staff["beheerder"])
-    user.totp_secret, user.totp_enabled = pyotp.random_base32(), True
-    db.add(user)
-    db.commit()
+    secret = _with_totp(db, w.staff["beheerder"])
     r = _login(client, "beheerder@test.nl")
     assert r.headers["location"] == "/login/code"
     assert client.post("/auth/totp", data={"code": "123"}, headers=ORIGIN).headers["location"] == "/login/code?fout=code"
-    ok = client.post("/auth/totp", data={"code": pyotp.TOTP(user.totp_secret).now()}, headers=ORIGIN)
+    ok = client.post("/auth/totp", data={"code": pyotp.TOTP(secret).now()}, headers=ORIGIN)
     assert ok.headers["location"] == "/"
+
+
+def test_a_totp_code_lets_you_in_once(client, app_db):
+    """Issue 16.1: log in with a code, log out, and the same code no longer logs in; audited."""
+    db, w = app_db
+    secret = _with_totp(db, w.staff["beheerder"])
+    code = pyotp.TOTP(secret).now()
+    assert _login(client, "beheerder@test.nl").headers["location"] == "/login/code"
+    ok = client.post("/auth/totp", data={"code": code}, headers=ORIGIN)
+    assert ok.headers["location"] == "/"
+    token = ok.cookies.get("kw_sessie")
+    assert client.post("/auth/logout", headers=ORIGIN, cookies={"kw_sessie": token}).status_code == 303
+
+    assert _login(client, "beheerder@test.nl").headers["location"] == "/login/code"
+    again = client.post("/auth/totp", data={"code": code}, headers=ORIGIN)
+    assert again.headers["location"] == "/login/code?fout=hergebruikt"
+    assert "kw_sessie=" not in again.headers.get("set-cookie", "")
+    refused = audits(db, "login.code_hergebruikt")
+    assert len(refused) == 1 and refused[0].outcome == "geweigerd"
+    assert refused[0].object_id == str(w.staff["beheerder"])
+    # The next step's code (one step of drift is accepted) does log in.
+    step = int(time.time()) // STEP_SECONDS
+    later = client.post("/auth/totp", data={"code": pyotp.TOTP(secret).generate_otp(step + 1)},
+                        headers=ORIGIN)
+    assert later.headers["location"] == "/"
 
 
 def test_second_step_without_password_step_is_refused(client):

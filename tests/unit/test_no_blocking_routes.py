@@ -10,7 +10,8 @@ from pathlib import Path
 
 API = Path(__file__).resolve().parents[2] / "kinderwerk_pwa" / "api"
 BLOCKING = {"session_scope", "get_engine", "check_password", "hash_password", "verify_password",
-            "report_xlsx", "report_csv", "store_item", "offline_context", "resolve"}
+            "report_xlsx", "report_csv", "store_item", "offline_context", "resolve", "check_code",
+            "pending_setup"}
 
 
 def blocking_calls_in_async_functions(source: str) -> list[str]:

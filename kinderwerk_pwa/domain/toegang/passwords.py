@@ -1,15 +1,60 @@
-"""Password hashing with argon2id (argon2-cffi's defaults are argon2id)."""
+"""Password hashing with argon2id (argon2-cffi's defaults are argon2id).
+
+A hash costs a core for a good part of a second by design. Hashes run on their own small pool of
+KINDERWERK_HASH_CONCURRENCY threads (default 1) at a lower CPU priority (nice +10; Linux sets it
+per thread, and argon2-cffi releases the GIL while it hashes): further logins wait their turn, and
+while one is hashed the check-in taps of the same worker still get the CPU first.
+"""
 
 from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from ...settings import get_settings
+
+T = TypeVar("T")
+HASH_NICE = 10
+
 _hasher = PasswordHasher()
+_pool: ThreadPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def _forget_pool() -> None:
+    global _pool
+    _pool = None  # a forked worker has none of the parent's threads: it starts its own pool
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_pool)
+
+
+def _lower_priority() -> None:
+    try:  # on Linux the "process" priority of a thread id is that thread's own
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), HASH_NICE)
+    except (AttributeError, OSError):
+        pass  # elsewhere: the pool's size still bounds the hashing
+
+
+def _in_pool(fn: Callable[..., T], *args) -> T:
+    global _pool
+    if _pool is None:
+        with _pool_lock:
+            if _pool is None:
+                _pool = ThreadPoolExecutor(get_settings().hash_concurrency, thread_name_prefix="argon2",
+                                           initializer=_lower_priority)
+    return _pool.submit(fn, *args).result()
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _in_pool(_hasher.hash, password)
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:
@@ -18,7 +63,7 @@ def verify_password(password_hash: str | None, password: str) -> bool:
         _safe_dummy(password)
         return False
     try:
-        return _hasher.verify(password_hash, password)
+        return _in_pool(_hasher.verify, password_hash, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 
@@ -28,6 +73,6 @@ _DUMMY_HASH = _hasher.hash("kinderwerk-dummy-wachtwoord")
 
 def _safe_dummy(password: str) -> None:
     try:
-        _hasher.verify(_DUMMY_HASH, password)
+        _in_pool(_hasher.verify, _DUMMY_HASH, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         pass

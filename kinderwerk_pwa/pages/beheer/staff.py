@@ -45,6 +45,10 @@ def _staff_row(s) -> rx.Component:
                       aria_label=texts.WIJZIGEN + " " + s["name"]),
             rx.button(toggle, size="2", variant="outline", color_scheme=rx.cond(s["active"] == "1", "red", "teal"),
                       on_click=BeheerState.toggle_staff(s["id"], s["active"]), aria_label=toggle + " " + s["name"]),
+            rx.cond(s["totp"] == "1", rx.button(
+                texts.TWEEDE_FACTOR_VERWIJDEREN, size="2", variant="outline", color_scheme="red",
+                on_click=BeheerState.reset_second_factor(s["id"]),
+                aria_label=texts.TWEEDE_FACTOR_VERWIJDEREN + " " + s["name"])),
         )),
     )
 

@@ -6,7 +6,7 @@ import reflex as rx
 
 from ... import texts
 from ...auth.oidc import config as oidc_config
-from ...domain.toegang import staff_admin
+from ...domain.toegang import second_factor, staff_admin
 from ...state.page import PageState
 from ...state.session import SessionState
 
@@ -42,7 +42,8 @@ class BeheerState(PageState, SessionState):
              "location_ids": ",".join(map(str, s.location_ids)),
              "active": "1" if s.active else "",
              "status": texts.ACTIEF if s.active else texts.UITGESCHAKELD,
-             "login": s.login + (" + 2FA" if s.totp_enabled else "")}
+             "login": s.login + (" + 2FA" if s.totp_enabled else ""),
+             "totp": "1" if s.totp_enabled else ""}
             for s in staff_admin.list_staff(actor, db)
         ]
 
@@ -105,6 +106,11 @@ class BeheerState(PageState, SessionState):
     def toggle_staff(self, staff_id: str, active: str):
         return self._run(lambda actor, db: staff_admin.set_staff_active(actor, db, int(staff_id), not active),
                          success=texts.OPGESLAGEN)
+
+    @rx.event
+    def reset_second_factor(self, staff_id: str):
+        return self._run(lambda actor, db: second_factor.reset_second_factor(actor, db, int(staff_id)),
+                         success=texts.TWEEDE_FACTOR_VERWIJDERD)
 
     # Locations
     @rx.event

@@ -1,0 +1,141 @@
+"""Benchmark (not a test): check-in tap latency with and without 5 logins in progress (issue 17).
+
+    .venv/bin/python -m tests.benchmarks.bench_login_load [--children 70] [--rounds 2] [--logins 5]
+                                                           [--hash-concurrency N]
+
+Starts the app in production mode on a temporary SQLite database with demo data, opens the big
+huiskamer on a phone-sized Chromium and taps every expected tile, measuring in the page from the
+click to the tile's new data-status (bench_tap_floor's TAP_JS). Each round taps the day twice: once
+quiet, once while `--logins` threads post /auth/login (a kinderwerker's right password: a full
+argon2 check and a new session) in a loop. Prints p50/p95 of both, their ratio, and the logins per
+second served. The acceptance (issue 17): the ratio stays within noise. `--hash-concurrency` sets
+KINDERWERK_HASH_CONCURRENCY for the app (default: the app's default, 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import httpx
+from playwright.sync_api import sync_playwright
+from sqlmodel import select
+
+from kinderwerk_pwa.demo.generator import DEMO_PASSWORD
+from kinderwerk_pwa.models import StaffUser
+from tests.benchmarks.bench_tap_floor import TAP_JS, WARM_UP, _open_app, _pct
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, start_app, stop_app
+from tests.e2e.helpers import with_db
+
+
+class LoginLoad:
+    """`n` threads logging in over HTTP in a loop until stopped."""
+
+    def __init__(self, base_url: str, emails: list[str], n: int):
+        self.base_url, self.emails, self.n = base_url, emails, n
+        self.stop = threading.Event()
+        self.done: list[float] = []  # seconds per login
+        self.failed = 0
+        self.threads: list[threading.Thread] = []
+
+    def _run(self, email: str) -> None:
+        with httpx.Client(base_url=self.base_url, follow_redirects=False, timeout=60) as client:
+            while not self.stop.is_set():
+                start = time.perf_counter()
+                r = client.post("/auth/login", data={"email": email, "password": DEMO_PASSWORD},
+                                headers={"origin": self.base_url})
+                if r.status_code == 303 and r.headers.get("location") == "/":
+                    self.done.append(time.perf_counter() - start)
+                else:
+                    self.failed += 1
+                client.cookies.clear()
+
+    def __enter__(self):
+        self.started = time.perf_counter()
+        self.threads = [threading.Thread(target=self._run, args=(self.emails[i % len(self.emails)],),
+                                         daemon=True) for i in range(self.n)]
+        for t in self.threads:
+            t.start()
+        time.sleep(1.0)  # the logins are under way before the first tap
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        for t in self.threads:
+            t.join(timeout=60)
+        self.seconds = time.perf_counter() - self.started
+
+
+def _taps(target) -> list[float]:
+    target.reset()
+    target.page.wait_for_timeout(300)
+    times = []
+    for i, child_id in enumerate(target.ids):
+        ms, _server = target.page.evaluate(TAP_JS, f'button[data-child-id="{child_id}"]')
+        target.page.wait_for_timeout(40)
+        if i >= WARM_UP and ms >= 0:
+            times.append(ms)
+    return times
+
+
+def _kinderwerkers(database_url: str, n: int) -> list[str]:
+    return with_db(database_url, lambda db: list(db.exec(
+        select(StaffUser.email).where(StaffUser.role == "kinderwerker", StaffUser.is_demo.is_(True),
+                                      StaffUser.active.is_(True), StaffUser.totp_enabled.is_(False))
+        .order_by(StaffUser.id.desc()).limit(n)).all()))
+
+
+def _line(label: str, times: list[float]) -> str:
+    return f"{label:24} {len(times):5d} {statistics.median(times):8.1f} {_pct(times, 0.95):8.1f} {max(times):8.1f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--children", type=int, default=70)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--logins", type=int, default=5)
+    parser.add_argument("--hash-concurrency", type=int, default=None)
+    args = parser.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="kw-bench-login-"))
+    extra = {"KINDERWERK_HASH_CONCURRENCY": str(args.hash_concurrency)} if args.hash_concurrency else None
+    app, proc = start_app(workdir / "sqlite", extra_env=extra)
+    quiet: list[float] = []
+    loaded: list[float] = []
+    logins: list[float] = []
+    failed, load_seconds = 0, 0.0
+    try:
+        emails = _kinderwerkers(app.database_url, args.logins)
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            target = _open_app(browser, app, "app op SQLite", args.children)
+            for n in range(args.rounds):
+                quiet += _taps(target)
+                with LoginLoad(app.base_url, emails, args.logins) as load:
+                    loaded += _taps(target)
+                logins += load.done
+                failed += load.failed
+                load_seconds += load.seconds
+                print(f"ronde {n + 1}/{args.rounds} klaar", flush=True)
+            browser.close()
+    finally:
+        stop_app(proc)
+        shutil.rmtree(workdir, ignore_errors=True)
+    print()
+    print(f"{'tik tot bijgewerkte tegel':24} {'taps':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    print(_line("zonder logins", quiet))
+    print(_line(f"met {args.logins} logins tegelijk", loaded))
+    r50 = statistics.median(loaded) / statistics.median(quiet)
+    r95 = _pct(loaded, 0.95) / _pct(quiet, 0.95)
+    print(f"verhouding met/zonder: p50 {r50:.2f}x, p95 {r95:.2f}x")
+    if logins:
+        print(f"logins: {len(logins)} gelukt in {load_seconds:.0f} s ({len(logins) / load_seconds:.1f}/s), "
+              f"p50 {statistics.median(logins) * 1000:.0f} ms per login, mislukt {failed}")
+
+
+if __name__ == "__main__":
+    main()
