@@ -14,7 +14,7 @@ check-out shows "toestemming van het gezin (vastgelegd vóór december 2026)"). 
 authority and may collect (the defaults) until a worker records otherwise.
 
 Revision ID: a71929507fdc
-Revises: 68140980ce25
+Revises: 9b3b0c889b6f
 Create Date: 2026-12-18 09:00:00.000000
 
 """
@@ -27,7 +27,7 @@ import kinderwerk_pwa.models.base
 
 # revision identifiers, used by Alembic.
 revision: str = 'a71929507fdc'
-down_revision: Union[str, Sequence[str], None] = '68140980ce25'
+down_revision: Union[str, Sequence[str], None] = '9b3b0c889b6f'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
