@@ -125,3 +125,22 @@ def test_a_login_counts_as_a_failure_while_its_password_is_hashed(app_db, monkey
     later = t0 + timedelta(seconds=60)
     assert local.check_password(db, "kinderwerker@test.nl", PASSWORD, "192.0.2.11", now=later).ok
     assert throttle.wait_seconds(db, "kinderwerker@test.nl", "192.0.2.11", later) == 0
+
+
+def test_a_shared_office_address_does_not_hold_back_its_own_colleagues(app_db):
+    """Behind one NAT or proxy the whole team shares an address: many failures there slow down a
+    stranger's guesses, but not a colleague who logged in from that address before (she keeps
+    only her own account's back-off)."""
+    db, w = app_db
+    office = "192.0.2.50"
+    t0 = utcnow()
+    assert local.check_password(db, "kinderwerker@test.nl", PASSWORD, office, now=t0).ok
+    at = t0
+    for i in range(ADDRESS.free + 8):
+        at = t0 + timedelta(seconds=1 + i)
+        throttle.record_attempt(db, f"typfout-{i}@test.nl", office, False, at)
+    db.commit()
+    assert throttle.wait_seconds(db, "teamleider@test.nl", office, at) > 60  # never logged in from here
+    assert throttle.wait_seconds(db, "kinderwerker@test.nl", office, at) == 0
+    assert local.check_password(db, "kinderwerker@test.nl", PASSWORD, office,
+                                now=at + timedelta(seconds=1)).ok

@@ -5,6 +5,12 @@ checked: 1, 2, 4, ... seconds, up to a cap. The account's cap is modest (a minut
 lock a teamleider out for long by typing wrong passwords for her from elsewhere; the address's cap
 is high (15 minutes), so one machine guessing at many accounts slows down to a crawl.
 
+The address's wait does not hold back an account that logged in successfully from that address in
+the last KNOWN_ADDRESS_DAYS: behind one office NAT or the organisation's proxy every colleague
+shares an address, and a handful of typos (or a colleague guessing) must not lock the whole team
+out. Such an account still has its own back-off; a stranger's address guessing at many accounts
+is slowed down as before.
+
 A try refused because of a wait is not counted as a failure (and costs no password hash): only a
 real wrong answer makes the wait grow. The clock is a parameter (`now`) so tests need not sleep.
 """
@@ -45,6 +51,7 @@ ACCOUNT = BackOff(free=3, base_seconds=1, cap_seconds=60, window=timedelta(hours
 # Per address: not reset by a success (an attacker could log in to an account of her own), but a
 # shared office address gets more free failures.
 ADDRESS = BackOff(free=10, base_seconds=1, cap_seconds=15 * 60, window=timedelta(hours=1))
+KNOWN_ADDRESS_DAYS = 30
 
 
 def _failures(db: Session, column, value: str, since: datetime) -> tuple[int, datetime | None]:
@@ -59,6 +66,13 @@ def _last_success(db: Session, key: str) -> datetime | None:
         LoginAttempt.username == key, LoginAttempt.success.is_(True))).one()
 
 
+def _known_address(db: Session, key: str, address: str, now: datetime) -> bool:
+    """The account logged in successfully from this address recently."""
+    return db.exec(select(func.count()).select_from(LoginAttempt).where(
+        LoginAttempt.username == key, LoginAttempt.address == address, LoginAttempt.success.is_(True),
+        LoginAttempt.at > now - timedelta(days=KNOWN_ADDRESS_DAYS))).one() > 0
+
+
 def wait_seconds(db: Session, key: str, address: str, now: datetime | None = None) -> int:
     """Whole seconds (rounded up) before `key` may try again from `address`; 0: try now."""
     now = now or utcnow()
@@ -67,7 +81,8 @@ def wait_seconds(db: Session, key: str, address: str, now: datetime | None = Non
     if last_ok is not None and last_ok > since:
         since = last_ok
     account = ACCOUNT.remaining(*_failures(db, LoginAttempt.username, key, since), now)
-    by_address = ADDRESS.remaining(*_failures(db, LoginAttempt.address, address, now - ADDRESS.window), now)
+    by_address = 0.0 if _known_address(db, key, address, now) else ADDRESS.remaining(
+        *_failures(db, LoginAttempt.address, address, now - ADDRESS.window), now)
     wait = max(account, by_address)
     return int(wait) + (wait > int(wait))
 
