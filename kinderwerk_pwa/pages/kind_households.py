@@ -57,15 +57,16 @@ def _collect_controls(g, actions) -> rx.Component:
         rx.button(texts.OUDER_WEER_OPHALEN, type="button", size="2", variant="soft", class_name="kw-tap",
                   aria_label=texts.OUDER_WEER_OPHALEN + ": " + g["name"], on_click=actions.allow(g["id"])),
         rx.el.details(
-            rx.el.summary(texts.OUDER_NIET_OPHALEN, class_name="kw-tap"),
+            rx.el.summary(texts.OUDER_NIET_OPHALEN, class_name="kw-tap",
+                          style={"fontSize": "14px", "color": "var(--gray-11)"}),
             rx.el.form(
                 rx.el.input(type="hidden", name="guardian_id", value=g["id"]),
                 text_field(texts.OUDER_NIET_OPHALEN_REDEN, "note", id="niet-ophalen-" + g["id"], max_length=200),
                 field_error(rx.cond(actions.error_for == g["id"], actions.error, "")),
                 rx.button(texts.OUDER_NIET_OPHALEN_OPSLAAN, type="submit", size="3", color_scheme="red",
                           class_name="kw-tap", margin_top="6px"),
-                on_submit=actions.bar, key=actions.key, style={"width": "100%"}),
-            style={"width": "100%"}))
+                on_submit=actions.bar, style={"width": "100%"}),
+            key=actions.key, style={"width": "100%"}))  # a new key after saving: closed and empty
 
 
 def household(h: HouseholdCard, actions=None) -> rx.Component:
@@ -108,8 +109,8 @@ def household_form(on_submit, key, errors) -> rx.Component:
                             default="ja"),
                 rx.button(texts.HUISHOUDEN_OPSLAAN, type="submit", size="3", class_name="kw-tap"),
                 width="100%", spacing="2"),
-            on_submit=on_submit, key=key, style={"width": "100%"}),
-        style={"width": "100%", "marginTop": "8px"})
+            on_submit=on_submit, style={"width": "100%"}),
+        key=key, style={"width": "100%", "marginTop": "8px"})  # a new key after saving: closed and empty
 
 
 def allow_choices(households) -> list[dict[str, str]]:
