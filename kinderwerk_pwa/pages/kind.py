@@ -3,7 +3,6 @@ their progress, uitstroom, and the timeline (signals, meldcode steps, conversati
 
 from __future__ import annotations
 
-import dataclasses
 import uuid
 
 import reflex as rx
@@ -12,32 +11,31 @@ from .. import texts
 from ..components.card import section_card
 from ..components.charts import goal_chart
 from ..components.form import INPUT_STYLE, LABEL_STYLE, select_input, text_field
-from ..components.goal_conversations import goal_conversation_rows, goal_conversations
+from ..components.goal_conversations import goal_conversations
 from ..components.layout import page
 from ..components.messages import error_callout, notice_callout
-from ..domain.common.clock import format_day, format_moment
+from ..domain.common.clock import format_day
 from ..domain.dossier.timeline import child_timeline
 from ..domain.gesprekken import conversations
 from ..domain.instroom import intake
 from ..domain.kinderen import goals as goals_domain
 from ..domain.kinderen.child_record import add_pickup_person, child_record
+from ..domain.kinderen.household_changes import add_household, set_may_collect
 from ..state.page import PageState
 from ..state.session import SessionState
-from .kind_households import HouseholdCard, allow_choices, household, household_cards, pickup_form
+from .kind_goals import GoalCard, goal_cards
+from .kind_households import (
+    HouseholdCard,
+    allow_choices,
+    household,
+    household_cards,
+    household_errors,
+    household_form,
+    household_payload,
+    pickup_form,
+)
+from .kind_timeline import timeline_item, timeline_rows
 from .toestemming import consent_list, consent_rows
-
-
-@dataclasses.dataclass
-class GoalCard:
-    id: str = ""
-    title: str = ""
-    status: str = ""
-    status_code: str = ""
-    start: str = ""
-    location_id: str = ""
-    moments: str = ""
-    points: list[dict[str, str]] = dataclasses.field(default_factory=list)
-    conversations: list[dict[str, str]] = dataclasses.field(default_factory=list)  # that evaluated it
 
 
 class KindState(PageState, SessionState):
@@ -47,6 +45,9 @@ class KindState(PageState, SessionState):
     collect_warnings: list[str] = []
     allow_choices: list[dict[str, str]] = []  # guardians who can allow a pick-up person
     pickup_error: str = ""  # shown in the pick-up form
+    household_errors: dict[str, str] = {}  # the household form's fields -> Dutch message
+    collect_error: str = ""  # shown under the "mag niet ophalen" form of guardian collect_error_for
+    collect_error_for: str = ""
     pickups: list[dict[str, str]] = []
     consents: list[dict[str, str]] = []
     consent_history: list[dict[str, str]] = []
@@ -89,25 +90,8 @@ class KindState(PageState, SessionState):
                             "days": p.weekdays_label or "", "placed": "1" if p.weekdays else ""}
                            for p in record.locations]
         self.siblings = [{"id": str(s.id), "name": s.name, "open": "1" if s.can_open else ""} for s in record.siblings]
-        cards = []
-        for g in goals_domain.child_goals(actor, db, record.id):
-            good = sum(m[1] for m in g.moments)
-            not_yet = sum(m[2] for m in g.moments)
-            cards.append(GoalCard(
-                id=str(g.id), title=g.title, status=g.status_label, status_code=g.status,
-                start=format_day(g.start_date), location_id=str(g.location_id),
-                moments=texts.KIND_MOMENTEN.format(goed=good, niet=not_yet),
-                points=[{"label": f"{d.day}-{d.month}: {score}", "height": f"{score * 14}px", "score": str(score),
-                         "day": f"{d.day}-{d.month}"}
-                        for d, score in g.evaluations[-12:]],
-                conversations=goal_conversation_rows(g.conversations),
-            ))
-        self.goals = cards
-        self.timeline = [
-            {"at": format_moment(i.at), "kind": i.kind, "title": i.title, "body": i.body, "link": i.link,
-             "acute": "1" if i.acute else ""}
-            for i in child_timeline(actor, db, record.id)
-        ]
+        self.goals = goal_cards(goals_domain.child_goals(actor, db, record.id))
+        self.timeline = timeline_rows(child_timeline(actor, db, record.id))
 
     def _clear_page(self) -> None:
         self.child = {}
@@ -141,6 +125,35 @@ class KindState(PageState, SessionState):
         return result
 
     @rx.event
+    def add_household(self, form: dict):
+        result = self._run(lambda actor, db: add_household(actor, db, self._child_id(), household_payload(form)),
+                           success=texts.HUISHOUDEN_TOEGEVOEGD)
+        self.household_errors, self.errors = household_errors(self.errors), {}
+        if self.household_errors:
+            self.error = ""  # shown at the fields
+        elif not self.error:
+            self.form_key += 1
+        return result
+
+    def _set_collect(self, guardian_id: str, may_collect: bool, note: str = ""):
+        result = self._run(lambda actor, db: set_may_collect(actor, db, self._child_id(), guardian_id, may_collect,
+                                                             note), success=texts.OPGESLAGEN)
+        self.collect_error, self.collect_error_for, self.errors = self.error, str(guardian_id), {}
+        if self.error:
+            self.error = ""
+        else:
+            self.form_key += 1
+        return result
+
+    @rx.event
+    def bar_guardian(self, form: dict):
+        return self._set_collect(form.get("guardian_id", ""), False, form.get("note", ""))
+
+    @rx.event
+    def allow_guardian(self, guardian_id: str):
+        return self._set_collect(guardian_id, True)
+
+    @rx.event
     def start_leaving(self, location_id: str):
         self.leaving, self.form_key = location_id, self.form_key + 1
 
@@ -152,6 +165,13 @@ class KindState(PageState, SessionState):
         if not self.error:
             self.leaving = ""
         return result
+
+
+class _CollectActions:
+    """What a household card's "mag niet ophalen" controls call and show."""
+
+    bar, allow, key = KindState.bar_guardian, KindState.allow_guardian, KindState.form_key
+    error, error_for = KindState.collect_error, KindState.collect_error_for
 
 
 def _section(title: str, *children) -> rx.Component:
@@ -183,24 +203,6 @@ def _goal(goal: GoalCard) -> rx.Component:
     )
 
 
-def _timeline_item(item) -> rx.Component:
-    content = rx.vstack(
-        rx.hstack(
-            rx.text(item["title"], weight="bold"),
-            rx.cond(item["acute"] == "1", rx.badge(texts.SIGNAAL_ACUUT, color_scheme="red")),
-            spacing="2", align="center", wrap="wrap",
-        ),
-        rx.text(item["at"], size="1", color_scheme="gray"),
-        rx.text(item["body"], size="2", white_space="pre-wrap"),
-        spacing="1", width="100%",
-    )
-    return rx.el.li(
-        rx.cond(item["link"] != "", rx.link(content, href=item["link"], underline="none", color="inherit"), content),
-        class_name="kw-card",
-        style={"listStyle": "none", "marginBottom": "8px"},
-    )
-
-
 def _record() -> rx.Component:
     c = KindState.child
     return rx.box(
@@ -208,7 +210,8 @@ def _record() -> rx.Component:
                  rx.text(texts.KIND_GEBOREN + ": " + c["born"], size="2"),
                  rx.text(texts.KIND_SCHOOL + ": " + c["school"], size="2"),
                  rx.text(texts.KIND_WIJK + ": " + c["neighbourhood"], size="2")),
-        _section(texts.KIND_OUDERS, rx.foreach(KindState.households, household)),
+        _section(texts.KIND_OUDERS, rx.foreach(KindState.households, lambda h: household(h, _CollectActions)),
+                 household_form(KindState.add_household, KindState.form_key, KindState.household_errors)),
         _section(texts.KIND_OPHALERS,
                  rx.foreach(KindState.collect_warnings, lambda w: rx.callout(
                      w, icon="triangle-alert", color_scheme="red", role="alert", size="1")),
@@ -267,7 +270,7 @@ def _child() -> rx.Component:
                  rx.foreach(KindState.goals, _goal)),
         rx.heading("Tijdlijn", size="5", as_="h2"),
         rx.cond(KindState.timeline.length() == 0, rx.text("Nog niets vastgelegd.", color_scheme="gray")),
-        rx.el.ol(rx.foreach(KindState.timeline, _timeline_item),
+        rx.el.ol(rx.foreach(KindState.timeline, timeline_item),
                  style={"padding": 0, "margin": 0, "width": "100%"}),
         width="100%",
         spacing="3",

@@ -23,6 +23,7 @@ from ...models import (
 )
 from ..common.cleaning import client_uuid_of
 from ..common.errors import DomainError, InvalidInput, PermissionDenied
+from ..kinderen.households import household_ids
 from ..kinderen.timeline_item import TimelineItem
 from ..toegang import audit
 from ..toegang.actor import Actor
@@ -76,7 +77,8 @@ def record_conversation(actor: Actor, db: Session, payload: dict) -> Conversatio
                             object_id=clean.family_id)
         raise PermissionDenied(texts.GEEN_TOEGANG)
     children = db.exec(select(Child).where(Child.id.in_(clean.child_ids))).all()
-    if len(children) != len(clean.child_ids) or any(c.family_id != family.id for c in children):
+    # A child of this household: its main one or a further one (a parent living apart, issue 16.3).
+    if len(children) != len(clean.child_ids) or any(family.id not in household_ids(db, c) for c in children):
         _refuse(db, actor, message=texts.FOUT_GESPREK_KIND_ANDER_GEZIN, field_name="child_ids",
                 detail="kind_niet_van_gezin", object_id=family.id)
     guardians = db.exec(select(Guardian).where(Guardian.id.in_(clean.guardian_ids))).all()
@@ -207,6 +209,9 @@ def timeline_items(actor: Actor, db: Session, child: Child) -> list[TimelineItem
                             .where(ConversationChild.child_id == child.id)).all()
     readable = [c for c in conversations if can(actor, Action.GESPREK_LEZEN, _conversation_target(c))]
     names = _names(db, {c.author_id for c in readable})
+    # A child living in two households: say with which household each conversation was held.
+    homes = household_ids(db, child)
+    home_names = dict(db.exec(select(Family.id, Family.name).where(Family.id.in_(homes))).all()) if len(homes) > 1 else {}
     items = []
     for c in readable:
         body = c.facts
@@ -216,6 +221,8 @@ def timeline_items(actor: Actor, db: Session, child: Child) -> list[TimelineItem
             body += "\n" + texts.GESPREK_NIET_BESPROKEN.format(reden=c.not_discussed_reason)
         items.append(TimelineItem(
             at=c.held_at, kind="gesprek",
-            title=texts.GESPREK_TIJDLIJN_TITEL.format(soort=texts.CONVERSATION_KIND_LABELS.get(c.kind, c.kind)),
+            title=texts.GESPREK_TIJDLIJN_TITEL.format(soort=texts.CONVERSATION_KIND_LABELS.get(c.kind, c.kind))
+            + (texts.GESPREK_TIJDLIJN_HUISHOUDEN.format(huishouden=home_names[c.family_id])
+               if c.family_id in home_names else ""),
             body=body, link=f"/gezin/{c.family_id}"))
     return items

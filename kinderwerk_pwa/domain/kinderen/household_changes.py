@@ -82,15 +82,18 @@ def add_household(actor: Actor, db: Session, child_id, payload: dict) -> int:
 
 def set_may_collect(actor: Actor, db: Session, child_id, guardian_id, may_collect: bool, note: str = "") -> None:
     """Record whether a guardian of one of the child's households may collect the child (False:
-    a court order or agreed arrangement; `note` says which). Applies to the household's guardian,
+    a court order or agreed arrangement; `note`, required then, says which). Applies to the household's guardian,
     so to every child of that household."""
     child = _load_for_change(actor, db, child_id)
     raw = str(guardian_id or "").strip()
     guardian = db.get(Guardian, int(raw)) if raw.isdigit() else None
     if guardian is None or guardian.family_id not in household_ids(db, child):
         raise InvalidInput(texts.FOUT_TOESTEMMING_OUDER, {"guardian_id": texts.FOUT_TOESTEMMING_OUDER})
+    # Barring needs its reason (a court order, an omgangsregeling): the check-out warning shows it.
+    reason = "" if may_collect else clean_text(note, "note", 200, required=True, veld="de reden",
+                                                 required_message=texts.FOUT_REDEN_NIET_OPHALEN)
     guardian.may_collect = bool(may_collect)
-    guardian.collect_note = "" if may_collect else clean_text(note, "note", 200, veld="de reden")
+    guardian.collect_note = reason
     db.add(guardian)
     audit.record(db, actor, "kind.ophalen_ouder", object_type="kind", object_id=child.id, child_id=child.id,
                  detail=f"ouder={guardian.id};mag_ophalen={int(bool(may_collect))}")

@@ -21,6 +21,7 @@ from kinderwerk_pwa.models import (
     Child,
     ChildHousehold,
     Enrolment,
+    Family,
     Guardian,
     PickupPerson,
 )
@@ -218,3 +219,107 @@ def test_anonymising_the_last_child_clears_both_households(app_db):
     assert (db.get(Family, family_id).name, db.get(Family, family_id).address) == ("", "")
     assert (db.get(Guardian, father).name, db.get(Guardian, father).collect_note) == ("", "")
     assert db.get(Family, w.family_a).name == ""
+
+
+# ---- the child page's forms (household-ui): what they send to the domain --------------------
+
+def test_barring_needs_a_reason_and_stores_nothing_without_one(app_db):
+    db, w = app_db
+    _, father = _father_household(db, w)
+    for empty in ("", "   "):
+        with pytest.raises(InvalidInput) as refused:
+            household_changes.set_may_collect(actor(db, w), db, w.child_a, father, False, empty)
+        assert refused.value.message == texts.FOUT_REDEN_NIET_OPHALEN
+        assert refused.value.fields == {"note": texts.FOUT_REDEN_NIET_OPHALEN}
+    db.expire_all()
+    assert db.get(Guardian, father).may_collect is True
+    assert audits(db, "kind.ophalen_ouder") == []
+    # With the reason it is stored; undoing it clears the reason and needs none.
+    household_changes.set_may_collect(actor(db, w), db, w.child_a, father, False, " rechterlijke uitspraak ")
+    db.expire_all()
+    assert (db.get(Guardian, father).may_collect, db.get(Guardian, father).collect_note) == (
+        False, "rechterlijke uitspraak")
+    household_changes.set_may_collect(actor(db, w), db, w.child_a, father, True)
+    db.expire_all()
+    assert (db.get(Guardian, father).may_collect, db.get(Guardian, father).collect_note) == (True, "")
+    assert [a.detail for a in audits(db, "kind.ophalen_ouder")] == [
+        f"ouder={father};mag_ophalen=0", f"ouder={father};mag_ophalen=1"]
+    assert _day_row(db, w).pickup_warnings == []
+
+
+def test_a_guardian_of_another_household_cannot_be_barred_through_this_child(app_db):
+    db, w = app_db
+    other = Family(organisation_id=w.org_id, name="Gezin Bakker")
+    db.add(other)
+    db.flush()
+    stranger = Guardian(family_id=other.id, name="Jan Bakker", relation="vader")
+    db.add(stranger)
+    db.commit()
+    for guardian_id in (stranger.id, "abc", ""):
+        with pytest.raises(InvalidInput):
+            household_changes.set_may_collect(actor(db, w), db, w.child_a, guardian_id, False, "reden")
+    db.expire_all()
+    assert db.get(Guardian, stranger.id).may_collect is True
+
+
+def test_the_household_form_payload_adds_a_guardian_without_authority(app_db):
+    from kinderwerk_pwa.pages.kind_households import household_errors, household_payload
+
+    db, w = app_db
+    form = {"name": "Gezin Kees Jansen", "address": "Knikkerpad 12, Almere", "guardian_name": "Kees Jansen",
+            "guardian_relation": "vader", "guardian_phone": "06-33334444", "authority": "nee"}
+    family_id = household_changes.add_household(actor(db, w), db, w.child_a, household_payload(form))
+    kees = db.exec(select(Guardian).where(Guardian.family_id == family_id)).one()
+    assert (kees.name, kees.relation, kees.phone, kees.parental_authority, kees.may_collect) == (
+        "Kees Jansen", "vader", "06-33334444", False, True)
+    # Without authority he cannot allow a pick-up person.
+    with pytest.raises(InvalidInput):
+        cr.add_pickup_person(actor(db, w), db, w.child_a, "Oma Fatma", "oma", "", kees.id)
+    # An empty guardian's name or a bad phone: a Dutch message at that field, nothing stored.
+    for bad, field in (({"guardian_name": " "}, "guardian_name"), ({"guardian_phone": "bel maar"}, "guardian_phone"),
+                       ({"name": ""}, "name")):
+        with pytest.raises(InvalidInput) as refused:
+            household_changes.add_household(actor(db, w), db, w.child_a, household_payload({**form, **bad}))
+        assert list(household_errors(refused.value.fields)) == [field]
+    assert row_count(db, ChildHousehold) == 1 and len(audits(db, "kind.huishouden_toegevoegd")) == 1
+
+
+def test_who_may_use_the_household_forms(app_db):
+    db, w = app_db
+    _, father = _father_household(db, w)
+    for key in ("aandachtsfunctionaris", "teamleider"):
+        household_changes.set_may_collect(actor(db, w, key), db, w.child_a, father, False, "omgangsregeling")
+        household_changes.set_may_collect(actor(db, w, key), db, w.child_a, father, True)
+    for key in ("beheerder", "kinderwerker_b"):
+        with pytest.raises(PermissionDenied):
+            household_changes.set_may_collect(actor(db, w, key), db, w.child_a, father, False, "reden")
+        with pytest.raises(PermissionDenied):
+            household_changes.add_household(actor(db, w, key), db, w.child_a, {
+                "name": "Gezin Y", "guardians": [{"name": "Y"}]})
+    db.expire_all()
+    assert db.get(Guardian, father).may_collect is True and row_count(db, ChildHousehold) == 1
+
+
+def test_the_timeline_shows_the_conversations_of_both_households(app_db):
+    from datetime import timedelta
+
+    from kinderwerk_pwa.domain.common.clock import utcnow
+    from kinderwerk_pwa.domain.dossier.timeline import child_timeline
+
+    db, w = app_db
+    family_id, father = _father_household(db, w)
+
+    def held(family, guardian, facts, hours):
+        conversations.record_conversation(actor(db, w), db, {
+            "client_uuid": str(uuid.uuid4()), "family_id": family, "location_id": w.loc_a,
+            "guardian_ids": [guardian], "child_ids": [w.child_a], "kind": "informeel",
+            "held_at": (utcnow() - timedelta(hours=hours)).isoformat(), "facts": facts,
+            "discussed_with_parent": True})
+
+    held(w.family_a, _petra(db), "Moeder vertelt over de verhuizing.", 3)
+    held(family_id, father, "Vader vertelt over de weekenden.", 2)
+    items = [i for i in child_timeline(actor(db, w), db, w.child_a) if i.kind == "gesprek"]
+    assert [(i.body, i.link) for i in items] == [
+        ("Vader vertelt over de weekenden.", f"/gezin/{family_id}"),
+        ("Moeder vertelt over de verhuizing.", f"/gezin/{w.family_a}")]
+    assert "Gezin Kees Jansen" in items[0].title and "Gezin Jansen" in items[1].title
