@@ -91,7 +91,7 @@ def test_referral_to_placement_to_vandaag(phone, app):
     # The child's page: record, goals, evaluation.
     phone.goto(f"/kind/{child.id}")
     wait_ready(phone, phone.get_by_role("heading", name="Noah Doorenbosch", level=1))
-    expect(phone.get_by_text("Sharon Doorenbosch (moeder)")).to_be_visible()
+    expect(phone.get_by_role("paragraph").filter(has_text="Sharon Doorenbosch (moeder)")).to_be_visible()
     expect(phone.get_by_text("maandag, woensdag")).to_be_visible()
     expect(phone.get_by_text("minder snel boos worden")).to_be_visible()
     phone.get_by_label("Evaluatie (1 = nog niet, 5 = helemaal gelukt)").first.select_option("3")
