@@ -28,6 +28,15 @@ from kinderwerk_pwa.kinderwerk_pwa import KinderwerkApp, guard_hosts
 from kinderwerk_pwa.settings import Settings, reset_settings, split_host
 from tests.world import PASSWORD
 
+
+def _run(coroutine) -> None:
+    """asyncio.run in a thread of its own: when the suite runs the browser tests first, Playwright's
+    sync API keeps an event loop running in the main thread, where asyncio.run refuses to start."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, coroutine).result()
+
 PUBLIC = "https://kinderwerk.example.nl"
 GOOD = "kinderwerk.example.nl"
 EVIL = "evil.example"
@@ -156,9 +165,9 @@ def test_websocket_refused_by_closing_when_the_server_has_no_denial_response(con
         reached.append(scope)
 
     scope = {"type": "websocket", "path": "/_event/", "headers": [(b"host", EVIL.encode())], "extensions": {}}
-    asyncio.run(TrustedHostMiddleware(inner)(scope, receive, send))
+    _run(TrustedHostMiddleware(inner)(scope, receive, send))
     assert sent == [{"type": "websocket.close", "code": 1008}] and not reached
-    asyncio.run(TrustedHostMiddleware(inner)({**scope, "headers": [(b"host", GOOD.encode())]}, receive, send))
+    _run(TrustedHostMiddleware(inner)({**scope, "headers": [(b"host", GOOD.encode())]}, receive, send))
     assert len(reached) == 1
 
 
@@ -168,7 +177,7 @@ def test_lifespan_passes_through():
     async def inner(scope, receive, send):
         seen.append(scope["type"])
 
-    asyncio.run(TrustedHostMiddleware(inner, hosts=())({"type": "lifespan"}, None, None))
+    _run(TrustedHostMiddleware(inner, hosts=())({"type": "lifespan"}, None, None))
     assert seen == ["lifespan"]
 
 
