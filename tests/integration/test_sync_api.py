@@ -86,3 +86,20 @@ def test_offline_context_needs_session_and_lists_only_own_locations(client, app_
     ctx = client.get("/api/offline/context", cookies=cookies).json()
     assert ctx["user_id"] == w.staff["kinderwerker"]
     assert {c["id"] for c in ctx["children"]} == {w.child_a}
+
+
+def test_offline_context_lists_a_child_once_with_two_enrolments_covering_today(client, app_db):
+    """A child with two placements at one huiskamer that both run today (say an old one and its
+    successor overlapping a day) is one tile in the offline check-in, not two."""
+    from datetime import date
+
+    from kinderwerk_pwa.models import Enrolment
+
+    db, w = app_db
+    every_day = "1,2,3,4,5,6,7"  # whatever weekday the test runs on
+    db.add_all([Enrolment(child_id=w.child_a, location_id=w.loc_a, weekdays=every_day, start_date=date(2026, 1, 5)),
+                Enrolment(child_id=w.child_a, location_id=w.loc_a, weekdays=every_day, start_date=date(2026, 2, 2))])
+    db.commit()
+    cookies = {"kw_sessie": login_token(db, w.staff["kinderwerker"])}
+    expected = client.get("/api/offline/context", cookies=cookies).json()["expected"]
+    assert [(e["child_id"], e["location_id"]) for e in expected] == [(w.child_a, w.loc_a)]

@@ -41,7 +41,8 @@ def offline_context(actor: Actor, db: Session) -> dict:
                    .where(ChildLocation.location_id.in_(ids or [-1]), Child.status != "uitgestroomd")
                    .order_by(Child.first_name, Child.last_name)).all()
     today = local_today()
-    expected = db.exec(select(Enrolment.child_id, Enrolment.location_id)
+    # distinct: two enrolments of a child at one huiskamer can both cover today (one tile, not two)
+    expected = db.exec(select(Enrolment.child_id, Enrolment.location_id).distinct()
                        .where(Enrolment.location_id.in_(ids or [-1]), *enrolments_on(today))).all()
     family_ids = {c.family_id for c, _ in rows if c.family_id}
     families = db.exec(select(Family).where(Family.id.in_(family_ids or {-1}))).all()

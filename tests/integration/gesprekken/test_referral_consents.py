@@ -25,6 +25,14 @@ from .test_referrals_out_domain import REASON, decided_track, wijkteam
 TODAY = local_today()
 
 
+@pytest.fixture(autouse=True)
+def _today_when_the_test_runs():
+    """The Amsterdam day when each test runs, not when the module was collected: a run that
+    passes midnight must not compare yesterday's date with the domain's today."""
+    global TODAY
+    TODAY = local_today()
+
+
 def consent(db, w, partner_id, kind="gegevens_delen", days_ago=10) -> int:
     return consents.record_consent(actor(db, w), db, {
         "client_uuid": str(uuid.uuid4()), "child_id": w.child_a, "kind": kind, "partner_id": partner_id,

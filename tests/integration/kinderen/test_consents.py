@@ -23,6 +23,15 @@ TODAY = local_today()
 WEEK_AGO = TODAY - timedelta(days=7)
 
 
+@pytest.fixture(autouse=True)
+def _today_when_the_test_runs():
+    """The Amsterdam day when each test runs, not when the module was collected: a run that
+    passes midnight must not compare yesterday's date with the domain's today."""
+    global TODAY, WEEK_AGO
+    TODAY = local_today()
+    WEEK_AGO = TODAY - timedelta(days=7)
+
+
 def guardian_id(db, w, name: str = "Petra Jansen") -> int:
     return db.exec(select(Guardian.id).where(Guardian.family_id == w.family_a, Guardian.name == name)).one()
 

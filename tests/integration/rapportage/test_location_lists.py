@@ -37,6 +37,14 @@ from tests.world import actor, build_world
 TODAY = local_today()
 
 
+@pytest.fixture(autouse=True)
+def _today_when_the_test_runs():
+    """The Amsterdam day when each test runs, not when the module was collected: a run that
+    passes midnight must not compare yesterday's date with the domain's today."""
+    global TODAY
+    TODAY = local_today()
+
+
 @pytest.fixture
 def world(db: Session):
     w = build_world(db)
