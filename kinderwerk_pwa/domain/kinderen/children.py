@@ -64,6 +64,18 @@ def child_target(db: Session, child: Child) -> Target:
                   object_id=child.id, child_id=child.id)
 
 
+def child_for_change(actor: Actor, db: Session, child_id, action: Action) -> Child:
+    """The child (id as given by a form: str or int) that `action` is about to change. Unknown or
+    anonymised: NotFound, audited as refused; otherwise the actor must be allowed `action` on it."""
+    raw = str(child_id or "").strip()
+    child = db.get(Child, int(raw)) if raw.isdigit() else None
+    if child is None or child.anonymised_at is not None:
+        audit.record_denied(db, actor, str(action), object_type="kind", object_id=raw)
+        raise NotFound(texts.NIET_GEVONDEN)
+    authorize(actor, db, action, child_target(db, child))
+    return child
+
+
 def load_child(actor: Actor, db: Session, child_id: int) -> Child:
     child = db.get(Child, child_id)
     # An anonymised child (retention, domain/bewaren) is no longer a person's record.

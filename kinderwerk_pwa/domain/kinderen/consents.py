@@ -31,9 +31,9 @@ from ..common.clock import format_day, format_moment, local_today
 from ..common.errors import InvalidInput, NotFound, PermissionDenied
 from ..toegang import audit
 from ..toegang.actor import Actor
-from ..toegang.permissions import Action, authorize
+from ..toegang.permissions import Action
 from . import households
-from .children import child_target, load_child
+from .children import child_for_change, load_child
 
 HOME_ALONE = "zelfstandig_naar_huis"
 SHARE_PARTNER = "gegevens_delen"
@@ -249,13 +249,7 @@ def consent_overview(actor: Actor, db: Session, child_id: int) -> ConsentOvervie
 # ---- writing -----------------------------------------------------------------------------------
 
 def _load_for_change(actor: Actor, db: Session, child_id) -> Child:
-    raw = str(child_id or "").strip()
-    child = db.get(Child, int(raw)) if raw.isdigit() else None
-    if child is None or child.anonymised_at is not None:
-        audit.record_denied(db, actor, str(Action.TOESTEMMING_VASTLEGGEN), object_type="kind", object_id=raw)
-        raise NotFound(texts.NIET_GEVONDEN)
-    authorize(actor, db, Action.TOESTEMMING_VASTLEGGEN, child_target(db, child))
-    return child
+    return child_for_change(actor, db, child_id, Action.TOESTEMMING_VASTLEGGEN)
 
 
 def _who(db: Session, child: Child, guardian_raw, name_raw, field: str) -> tuple[int | None, str]:

@@ -12,19 +12,13 @@ from ..common.cleaning import clean_phone, clean_text
 from ..common.errors import InvalidInput, NotFound
 from ..toegang import audit
 from ..toegang.actor import Actor
-from ..toegang.permissions import Action, authorize
-from .children import child_target
+from ..toegang.permissions import Action
+from .children import child_for_change
 from .households import household_ids
 
 
 def _load_for_change(actor: Actor, db: Session, child_id) -> Child:
-    raw = str(child_id or "").strip()
-    child = db.get(Child, int(raw)) if raw.isdigit() else None
-    if child is None or child.anonymised_at is not None:
-        audit.record_denied(db, actor, str(Action.KIND_WIJZIGEN), object_type="kind", object_id=raw)
-        raise NotFound(texts.NIET_GEVONDEN)
-    authorize(actor, db, Action.KIND_WIJZIGEN, child_target(db, child))
-    return child
+    return child_for_change(actor, db, child_id, Action.KIND_WIJZIGEN)
 
 
 def _guardian(family_id: int, data: dict, n: int) -> Guardian:
