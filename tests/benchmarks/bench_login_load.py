@@ -1,20 +1,26 @@
 """Benchmark (not a test): check-in tap latency with and without 5 logins in progress (issue 17).
 
     .venv/bin/python -m tests.benchmarks.bench_login_load [--children 70] [--rounds 2] [--logins 5]
-                                                           [--hash-concurrency N]
+                                                           [--hash-concurrency N] [--postgresql]
 
 Starts the app in production mode on a temporary SQLite database with demo data, opens the big
 huiskamer on a phone-sized Chromium and taps every expected tile, measuring in the page from the
-click to the tile's new data-status (bench_tap_floor's TAP_JS). Each round taps the day twice: once
-quiet, once while `--logins` threads post /auth/login (a kinderwerker's right password: a full
-argon2 check and a new session) in a loop. Prints p50/p95 of both, their ratio, and the logins per
-second served. The acceptance (issue 17): the ratio stays within noise. `--hash-concurrency` sets
-KINDERWERK_HASH_CONCURRENCY for the app (default: the app's default, 1).
+click to the tile's new data-status (bench_tap_floor's TAP_JS). Each round taps the day three
+times: quiet, while `--logins` threads post /auth/login (a kinderwerker's right password: a full
+argon2 check and a new session) in a loop, and quiet again. Prints p50/p95 of each, the ratio of
+the taps under logins to the quiet ones, and the logins per second served. The noise comes from
+the same run: the second quiet block against the first (this 2-core VM drifts by tens of percent
+between minutes, so a noise figure from another run says little). The acceptance (issue 17): the
+ratio with logins stays within that noise. `--hash-concurrency` sets
+KINDERWERK_HASH_CONCURRENCY for the app (default: the app's default, 1). `--postgresql` runs the app
+on a new PostgreSQL database (127.0.0.1:5432, dropped afterwards) instead of SQLite.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import shutil
 import statistics
 import tempfile
@@ -31,6 +37,7 @@ from kinderwerk_pwa.models import StaffUser
 from tests.benchmarks.bench_tap_floor import TAP_JS, WARM_UP, _open_app, _pct
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, start_app, stop_app
 from tests.e2e.helpers import with_db
+from tests.e2e.services import fresh_postgresql_database
 
 
 class LoginLoad:
@@ -44,6 +51,9 @@ class LoginLoad:
         self.threads: list[threading.Thread] = []
 
     def _run(self, email: str) -> None:
+        # These threads stand in for phones elsewhere; on this machine they would take CPU from the
+        # server and from the browser whose taps are measured. At nice 19 they use only what is left.
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
         with httpx.Client(base_url=self.base_url, follow_redirects=False, timeout=60) as client:
             while not self.stop.is_set():
                 start = time.perf_counter()
@@ -100,23 +110,33 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--logins", type=int, default=5)
     parser.add_argument("--hash-concurrency", type=int, default=None)
+    parser.add_argument("--postgresql", action="store_true")
     args = parser.parse_args()
+    with contextlib.ExitStack() as stack:
+        extra = {"KINDERWERK_HASH_CONCURRENCY": str(args.hash_concurrency)} if args.hash_concurrency else {}
+        if args.postgresql:
+            extra["DATABASE_URL"] = stack.enter_context(fresh_postgresql_database("kw_bench_login_"))
+        _run(args, extra)
+
+
+def _run(args, extra: dict[str, str]) -> None:
     workdir = Path(tempfile.mkdtemp(prefix="kw-bench-login-"))
-    extra = {"KINDERWERK_HASH_CONCURRENCY": str(args.hash_concurrency)} if args.hash_concurrency else None
-    app, proc = start_app(workdir / "sqlite", extra_env=extra)
-    quiet: list[float] = []
+    app, proc = start_app(workdir / "app", extra_env=extra)
+    quiet: list[float] = []  # before the logins of each round
     loaded: list[float] = []
+    after: list[float] = []  # quiet again, after them
     logins: list[float] = []
     failed, load_seconds = 0, 0.0
     try:
         emails = _kinderwerkers(app.database_url, args.logins)
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            target = _open_app(browser, app, "app op SQLite", args.children)
+            target = _open_app(browser, app, "app", args.children)
             for n in range(args.rounds):
                 quiet += _taps(target)
                 with LoginLoad(app.base_url, emails, args.logins) as load:
                     loaded += _taps(target)
+                after += _taps(target)
                 logins += load.done
                 failed += load.failed
                 load_seconds += load.seconds
@@ -126,12 +146,18 @@ def main() -> None:
         stop_app(proc)
         shutil.rmtree(workdir, ignore_errors=True)
     print()
+    print("database:", "PostgreSQL" if "DATABASE_URL" in extra else "SQLite")
     print(f"{'tik tot bijgewerkte tegel':24} {'taps':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
-    print(_line("zonder logins", quiet))
+    print(_line("zonder logins (ervoor)", quiet))
     print(_line(f"met {args.logins} logins tegelijk", loaded))
-    r50 = statistics.median(loaded) / statistics.median(quiet)
-    r95 = _pct(loaded, 0.95) / _pct(quiet, 0.95)
-    print(f"verhouding met/zonder: p50 {r50:.2f}x, p95 {r95:.2f}x")
+    print(_line("zonder logins (erna)", after))
+    both = quiet + after
+    r50 = statistics.median(loaded) / statistics.median(both)
+    r95 = _pct(loaded, 0.95) / _pct(both, 0.95)
+    n50 = statistics.median(after) / statistics.median(quiet)
+    n95 = _pct(after, 0.95) / _pct(quiet, 0.95)
+    print(f"verhouding met/zonder logins: p50 {r50:.2f}x, p95 {r95:.2f}x")
+    print(f"ruis (erna/ervoor, zonder logins): p50 {n50:.2f}x, p95 {n95:.2f}x")
     if logins:
         print(f"logins: {len(logins)} gelukt in {load_seconds:.0f} s ({len(logins) / load_seconds:.1f}/s), "
               f"p50 {statistics.median(logins) * 1000:.0f} ms per login, mislukt {failed}")

@@ -24,6 +24,17 @@ def test_the_wait_counts_from_the_last_failure():
     assert POLICY.remaining(0, None, now) == 0.0
 
 
+def test_an_attempt_stored_a_moment_later_by_a_concurrent_login_adds_no_wait():
+    """Five colleagues log in at once from the office address: the others' attempts, stored just
+    after this login read the clock, must not make it wait (they are below the free failures)."""
+    now = utcnow()
+    later = now + timedelta(milliseconds=40)
+    assert POLICY.remaining(2, later, now) == 0.0
+    assert ADDRESS.remaining(ADDRESS.free - 1, later, now) == 0.0
+    # Beyond the free failures the wait is the policy's, not a moment more.
+    assert POLICY.remaining(4, later, now) == 2.0
+
+
 def test_the_account_wait_stays_modest_and_the_address_wait_grows():
     assert ACCOUNT.cap_seconds <= 60
     assert ADDRESS.cap_seconds == 15 * 60

@@ -1,9 +1,10 @@
 """Password hashing with argon2id (argon2-cffi's defaults are argon2id).
 
 A hash costs a core for a good part of a second by design. Hashes run on their own small pool of
-KINDERWERK_HASH_CONCURRENCY threads (default 1) at a lower CPU priority (nice +10; Linux sets it
-per thread, and argon2-cffi releases the GIL while it hashes): further logins wait their turn, and
-while one is hashed the check-in taps of the same worker still get the CPU first.
+KINDERWERK_HASH_CONCURRENCY threads (default 1) at the lowest CPU priority (nice 19; Linux sets it
+per thread, argon2's own lane threads inherit it, and argon2-cffi releases the GIL while it
+hashes): further logins wait their turn, and while one is hashed the check-in taps of the same
+worker still get the CPU first.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from ...settings import get_settings
 
 T = TypeVar("T")
-HASH_NICE = 10
+# The weakest nice level rather than SCHED_IDLE: the pool thread holds the GIL for a moment before
+# and after each hash, and a thread that can starve could stall the event loop waiting for it.
+HASH_NICE = 19
 
 _hasher = PasswordHasher()
 _pool: ThreadPoolExecutor | None = None

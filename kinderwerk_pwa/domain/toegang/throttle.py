@@ -40,10 +40,13 @@ class BackOff:
         return min(self.base_seconds * 2 ** (failures - self.free), self.cap_seconds)
 
     def remaining(self, failures: int, last_failure_at: datetime | None, now: datetime) -> float:
-        if last_failure_at is None:
+        wait = self.wait_after(failures)
+        if last_failure_at is None or wait <= 0:
             return 0.0
-        left = self.wait_after(failures) - (now - last_failure_at).total_seconds()
-        return max(left, 0.0)
+        # A login running at the same time may have stored its attempt (a failure until its hash
+        # says otherwise) after `now` was read: that attempt is not in the future of this one.
+        elapsed = max((now - last_failure_at).total_seconds(), 0.0)
+        return max(wait - elapsed, 0.0)
 
 
 # Per account: counted since the account's last successful login.
