@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from ..domain.toegang import audit, throttle
 from ..domain.toegang.actor import load_actor
-from ..domain.toegang.passwords import verify_password
+from ..domain.toegang.passwords import hash_password, needs_rehash, verify_password
 from ..models import StaffUser
 from ..settings import get_settings
 
@@ -52,6 +52,11 @@ def check_password(db: Session, email: str, password: str, address: str,
         return LoginResult(False, reason="onjuist")
     attempt.success = True
     db.add(attempt)
+    if needs_rehash(user.password_hash):
+        # An older hash (four lanes, see passwords.py) is replaced now that the password is known;
+        # only the hash changes, in the same commit as the successful attempt.
+        user.password_hash = hash_password(password)
+        db.add(user)
     db.commit()
     return LoginResult(True, staff_id=user.id)
 

@@ -25,7 +25,12 @@ T = TypeVar("T")
 # and after each hash, and a thread that can starve could stall the event loop waiting for it.
 HASH_NICE = 19
 
-_hasher = PasswordHasher()
+# argon2-cffi's defaults in memory and passes (RFC 9106's second recommendation: 64 MiB, t=3) but
+# one lane instead of four. Lanes let a defender spread one hash over cores; they add nothing
+# against an attacker. Four lanes took both cores of a small server for each login and slowed the
+# check-in taps of everybody else (bench_login_load: p95 1.25x with logins in progress, 1.13x with
+# one lane). Hashes made with other parameters are replaced at the account's next right password.
+_hasher = PasswordHasher(time_cost=3, memory_cost=65536, parallelism=1)
 _pool: ThreadPoolExecutor | None = None
 _pool_lock = threading.Lock()
 
@@ -68,6 +73,16 @@ def verify_password(password_hash: str | None, password: str) -> bool:
     try:
         return _in_pool(_hasher.verify, password_hash, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def needs_rehash(password_hash: str | None) -> bool:
+    """The hash was made with other parameters than today's (cheap: it only reads the header)."""
+    if not password_hash:
+        return False
+    try:
+        return _hasher.check_needs_rehash(password_hash)
+    except InvalidHashError:
         return False
 
 
