@@ -44,7 +44,7 @@ from kinderwerk_pwa.models import (
 from tests.benchmarks.floor import seeded_copies, start_floor
 from tests.e2e import conftest
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, start_app, stop_app
-from tests.e2e.helpers import login, wait_ready, with_db
+from tests.e2e.helpers import connected, login, wait_ready, with_db
 
 PG_ADMIN = os.environ.get("KINDERWERK_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 WARM_UP = 3  # taps per app and round not counted (first render, caches)
@@ -199,7 +199,9 @@ def _open_floor(browser, base_url: str) -> Target:
 
     def reset():
         page.goto("/")
-        wait_ready(page)
+        # Not wait_ready: the floor has no on_load marker of our layout, only its heading and socket.
+        page.get_by_role("heading", name="Vloer", level=1).wait_for()
+        connected(page)
         page.locator('button[data-status="verwacht"]').first.wait_for()
         target.ids = page.eval_on_selector_all('button[data-status="verwacht"]',
                                                "els => els.map(e => e.dataset.childId)")
