@@ -190,3 +190,24 @@ def test_others_cannot_change_the_record(app_db, who):
     db.expire_all()
     assert db.get(Child, w.child_a).may_go_home_alone is False
     assert row_count(db, PickupPerson) == 0
+
+
+def test_an_anonymised_child_cannot_be_changed_from_its_old_page(app_db):
+    """After retention anonymised the child, a page still open with its id changes nothing: no
+    pickup person, no permission to go home alone; the try is audited as refused."""
+    from kinderwerk_pwa.domain.bewaren.erase import anonymise_child
+    from kinderwerk_pwa.models import utcnow
+
+    db, w = app_db
+    anonymise_child(db, db.get(Child, w.child_a), utcnow(), set())
+    db.commit()
+    kw = actor(db, w)
+    people = row_count(db, PickupPerson)
+    with pytest.raises(NotFound):
+        cr.add_pickup_person(kw, db, w.child_a, "Oma Jansen", "oma", "06-55556666")
+    with pytest.raises(NotFound):
+        cr.set_home_alone(kw, db, w.child_a, True, "Petra Jansen", date(2026, 3, 1))
+    db.expire_all()
+    assert row_count(db, PickupPerson) == people
+    assert not db.get(Child, w.child_a).may_go_home_alone
+    assert len([a for a in audits(db, "kind.wijzigen") if a.outcome == "geweigerd"]) == 2
