@@ -16,7 +16,7 @@ from kinderwerk_pwa.domain.common.errors import InvalidInput, PermissionDenied
 from kinderwerk_pwa.domain.huiskamer import attendance
 from kinderwerk_pwa.domain.kinderen import child_record as cr
 from kinderwerk_pwa.domain.kinderen import consents
-from kinderwerk_pwa.models import Child, Consent, Family, Guardian, Partner, StaffUser
+from kinderwerk_pwa.models import Child, Consent, Enrolment, Family, Guardian, Partner, StaffUser
 from tests.world import actor, add_colleague, audits, row_count
 
 TODAY = local_today()
@@ -161,6 +161,12 @@ def test_a_withdrawn_home_alone_consent_warns_at_check_out_and_on_the_childs_pag
     consents.withdraw_consent(kw, db, consent_id)
     db.expire_all()
     assert db.get(Child, w.child_a).may_go_home_alone is False
+
+    # Sem is expected on weekdays; the test also runs on a Saturday or Sunday.
+    enrolment = db.exec(select(Enrolment).where(Enrolment.child_id == w.child_a)).one()
+    enrolment.weekdays = "1,2,3,4,5,6,7"
+    db.add(enrolment)
+    db.commit()
 
     def tap(kind):
         return attendance.record_attendance(kw, db, {"client_uuid": str(uuid.uuid4()), "child_id": w.child_a,
