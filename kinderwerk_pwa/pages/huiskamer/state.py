@@ -17,6 +17,7 @@ import reflex as rx
 from ... import texts
 from ...domain.common.clock import format_day
 from ...domain.huiskamer import attendance
+from ...domain.huiskamer.day_changes import day_changes
 from ...domain.kinderen.goals import record_goal_moment
 from ...state import live_watches
 from ...state.page import PageState
@@ -139,6 +140,18 @@ class HuiskamerState(PageState, SessionState):
         # The day as this screen now knows it: a tap of another device in between makes the polled
         # fingerprint differ, and the watch reloads the day.
         self._version = attendance.version_with(self._version, result.event_id)
+
+    def _catch_up(self, actor, db) -> None:
+        """Another device's taps (the watch saw a new version): update their tiles, or load the day
+        when that is not enough (domain/huiskamer/day_changes.py)."""
+        changes = day_changes(actor, db, self._location_id(), self._day(), self._version)
+        if (not changes.complete or changes.kinds & set(RELOAD_KINDS)
+                or any(str(c.child_id) not in self.tile_status for c in changes.children)):
+            self._reload(db, actor)
+            return
+        for c in changes.children:
+            self._show_tile(str(c.child_id), c)
+        self._version = changes.version
 
     def _show_tile(self, child_id: str, c) -> None:
         """One child's new state: its entries in the small dicts, the counts, and the panel."""
