@@ -217,6 +217,16 @@ class TapResult:
     created: bool
     # For a screen that updates one tile instead of reloading the day (set when created):
     child: ChildDay | None = None  # the child's state for the day, this tap included
+    tile_only: bool = True  # False: the tap changed the list or the follow-ups too (LIST_KINDS)
+
+
+# Kinds whose event changes more than the child's tile: the list of children (an extra day) or the
+# follow-ups (absent adds "ouder bellen"). An undo of one of them does too; other undos do not.
+LIST_KINDS = frozenset({"extra", "afwezig"})
+
+
+def tile_only(kind: str, undone_kind: str | None = None) -> bool:
+    return kind not in LIST_KINDS and not (kind == "ongedaan" and (undone_kind or "extra") in LIST_KINDS)
 
 
 def record_attendance(actor: Actor, db: Session, payload: dict) -> TapResult:
@@ -334,7 +344,8 @@ def record_attendance(actor: Actor, db: Session, payload: dict) -> TapResult:
     audit.record(db, actor, f"aanwezigheid.{kind}", object_type="aanwezigheid", object_id=event.id,
                  child_id=child_id, location_id=location.id, detail=f"dag={day.isoformat()}")
     db.commit()
-    return TapResult(event.id, True, fold([*events, event]).get(child_id) or ChildDay(child_id, ""))
+    return TapResult(event.id, True, fold([*events, event]).get(child_id) or ChildDay(child_id, ""),
+                     tile_only(kind, target.kind if kind == "ongedaan" else None))
 
 
 def close_follow_up(actor: Actor, db: Session, follow_up_id: int) -> None:

@@ -25,8 +25,6 @@ from ...state.session import SessionState
 from .live import watch_loop
 from .rows import _label, _mood, _tile_row
 
-RELOAD_KINDS = ("extra", "ongedaan", "afwezig")  # these change the list or the follow-ups too
-
 
 class HuiskamerState(PageState, SessionState):
     location_name: str = ""
@@ -132,7 +130,7 @@ class HuiskamerState(PageState, SessionState):
         """Store the tap; show its outcome on the one tile, or reload when it changed more."""
         result = attendance.record_attendance(actor, db, payload)
         child_id = str(payload["child_id"])
-        if (not result.created or result.child is None or payload["kind"] in RELOAD_KINDS
+        if (not result.created or result.child is None or not result.tile_only
                 or child_id not in self.tile_status):
             self._reload(db, actor)
             return
@@ -145,7 +143,7 @@ class HuiskamerState(PageState, SessionState):
         """Another device's taps (the watch saw a new version): update their tiles, or load the day
         when that is not enough (domain/huiskamer/day_changes.py)."""
         changes = day_changes(actor, db, self._location_id(), self._day(), self._version)
-        if (not changes.complete or changes.kinds & set(RELOAD_KINDS)
+        if (not changes.complete or not changes.tiles_only
                 or any(str(c.child_id) not in self.tile_status for c in changes.children)):
             self._reload(db, actor)
             return

@@ -40,7 +40,7 @@ def test_another_phones_check_in_comes_as_the_one_childs_new_state(app_db):
     known = _screen_version(db, w)
     _tap(db, w, "aanwezig")
     changes = day_changes(actor(db, w), db, w.loc_a, local_today(), known)
-    assert changes.complete and changes.kinds == {"aanwezig"}
+    assert changes.complete and changes.tiles_only
     [child] = changes.children
     assert (child.child_id, child.status) == (w.child_a, "aanwezig")
     assert changes.version == attendance.day_version(db, w.loc_a, local_today())
@@ -60,6 +60,24 @@ def test_a_mood_after_the_check_in_is_folded_with_it(app_db):
     _tap(db, w, "stemming", mood=4)
     [child] = day_changes(actor(db, w), db, w.loc_a, local_today(), known).children
     assert (child.status, child.mood) == ("aanwezig", 4)
+
+
+def test_an_undone_check_in_is_a_tile_but_an_undone_absence_is_the_whole_day(app_db):
+    db, w = app_db
+    checked_in = _tap(db, w, "aanwezig")
+    known = _screen_version(db, w)
+    undo = _tap(db, w, "ongedaan", undoes_id=checked_in.event_id)
+    assert undo.tile_only and undo.child.status == "verwacht"
+    changes = day_changes(actor(db, w), db, w.loc_a, local_today(), known)
+    assert changes.complete and changes.tiles_only
+    assert [(c.child_id, c.status) for c in changes.children] == [(w.child_a, "verwacht")]
+
+    absent = _tap(db, w, "afwezig")
+    assert not absent.tile_only  # it adds "ouder bellen" to the follow-ups
+    known = _screen_version(db, w)
+    undo = _tap(db, w, "ongedaan", undoes_id=absent.event_id)
+    assert not undo.tile_only  # and its undo closes that follow-up
+    assert not day_changes(actor(db, w), db, w.loc_a, local_today(), known).tiles_only
 
 
 def test_an_event_that_commits_after_a_newer_one_means_load_the_day(app_db):
@@ -126,6 +144,19 @@ def test_the_screen_updates_the_one_tile_without_loading_the_day(app_db):
     reads = _day_reads(db, w)
     assert [d for d in reads if "kinderen=" in d] == loads  # no whole-day load
     assert any("bijgewerkt=1" in d for d in reads)
+
+
+def test_the_screen_follows_another_phones_undo_without_loading_the_day(app_db):
+    db, w = app_db
+    checked_in = _tap(db, w, "aanwezig")
+    screen = _screen(db, w)
+    assert screen.tile_status[str(w.child_a)] == "aanwezig"
+    loads = [d for d in _day_reads(db, w) if "kinderen=" in d]
+    _tap(db, w, "ongedaan", undoes_id=checked_in.event_id)  # another phone
+
+    screen._run(screen._catch_up, reload=False, keep_messages=True)
+    assert screen.tile_status[str(w.child_a)] == "verwacht" and screen.counts["aanwezig"] == 0
+    assert [d for d in _day_reads(db, w) if "kinderen=" in d] == loads
 
 
 def test_the_screen_loads_the_day_when_a_tap_changes_more_than_a_tile(app_db):
