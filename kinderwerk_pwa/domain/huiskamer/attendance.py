@@ -98,15 +98,6 @@ def day_version(db: Session, location_id: int, day: date) -> str:
     return _fingerprint(row[0], row[1]) if row else _fingerprint(0, 0)
 
 
-def version_with(version: str, event_id: int) -> str:
-    """The fingerprint a screen that knew the day as `version` expects once its own event is added:
-    if another device's event came in between, the real one differs and the screen reloads."""
-    count, _, top = version.partition(":")
-    if not count.isdigit() or not top.isdigit():
-        return ""
-    return _fingerprint(int(count) + 1, max(int(top), event_id))
-
-
 def count_statuses(statuses) -> dict[str, int]:
     """The counts at the top of the screen, from each expected child's status."""
     statuses = list(statuses)
