@@ -386,7 +386,10 @@ def capture_choices(actor: Actor, db: Session, query: str = "", today: date | No
         since = utcnow() - timedelta(days=7)
         seen = db.exec(
             select(AttendanceEvent.child_id, func.max(AttendanceEvent.at))
-            .where(AttendanceEvent.location_id.in_(actor.location_ids), AttendanceEvent.at >= since)
+            # The day bound lets the (location_id, day) index skip a location's years of events;
+            # a day early, so no event of the last 7 x 24 hours falls outside it in any time zone.
+            .where(AttendanceEvent.location_id.in_(actor.location_ids),
+                   AttendanceEvent.day >= (since - timedelta(days=1)).date(), AttendanceEvent.at >= since)
             .group_by(AttendanceEvent.child_id)).all()
         own = db.exec(select(Signal.child_id, func.max(Signal.created_at))
                       .where(Signal.author_id == actor.id, Signal.child_id.is_not(None), Signal.created_at >= since)
