@@ -11,7 +11,7 @@ from http.cookies import SimpleCookie
 from sqlmodel import Session, select
 
 from ..domain.toegang.actor import Actor, load_actor
-from ..models import UserSession, utcnow
+from ..models import StaffUser, UserSession, utcnow
 from ..settings import get_settings
 
 COOKIE_NAME = "kw_sessie"
@@ -41,11 +41,21 @@ def create_session(db: Session, staff_id: int, method: str = "lokaal") -> str:
 
 
 def _live_session(db: Session, token: str | None) -> UserSession | None:
+    found = _live_session_and_account(db, token)
+    return found[0] if found else None
+
+
+def _live_session_and_account(db: Session, token: str | None) -> tuple[UserSession, StaffUser] | None:
     if not token:
         return None
-    row = db.exec(select(UserSession).where(UserSession.token_hash == _hash(token))).first()
-    if row is None or row.ended_at is not None:
+    # The account in the same query: every event handler resolves its user, and load_actor then
+    # finds it in the session's identity map (held by the caller: the map keeps weak references)
+    # instead of asking the database again.
+    found = db.exec(select(UserSession, StaffUser).join(StaffUser, StaffUser.id == UserSession.staff_id)
+                    .where(UserSession.token_hash == _hash(token))).first()
+    if found is None or found[0].ended_at is not None:
         return None
+    row = found[0]
     now = utcnow()
     idle = timedelta(minutes=get_settings().session_idle_minutes)
     if now >= row.expires_at or now - row.last_seen_at >= idle:
@@ -53,15 +63,16 @@ def _live_session(db: Session, token: str | None) -> UserSession | None:
         db.add(row)
         db.commit()
         return None
-    return row
+    return row, found[1]
 
 
 def resolve(db: Session, token: str | None) -> Actor | None:
     """The actor behind a session token, or None when the session is unknown, ended, idle too
     long, past its lifetime, or its account is disabled."""
-    row = _live_session(db, token)
-    if row is None:
+    found = _live_session_and_account(db, token)
+    if found is None:
         return None
+    row, _account = found  # _account keeps the loaded account in the identity map for load_actor
     actor = load_actor(db, row.staff_id)
     if actor is None:
         return None
