@@ -248,7 +248,7 @@ def add_goal(actor: Actor, db: Session, child_id: int, location_id: int, title: 
     """A goal added after the intake, at one of the child's locations, starting today. A second
     active goal with the same title (e.g. a double tap) is refused. Returns the Goal id."""
     child = db.get(Child, child_id)
-    if child is None:
+    if child is None or child.anonymised_at is not None:  # anonymised (retention): no one's record
         audit.record_denied(db, actor, str(Action.LEERDOEL_BIJWERKEN), object_type="kind", object_id=child_id)
         raise NotFound(texts.NIET_GEVONDEN)
     known_at = set(db.exec(select(ChildLocation.location_id).where(ChildLocation.child_id == child.id)).all())

@@ -162,7 +162,8 @@ def capture_signal(actor: Actor, db: Session, payload: dict) -> CaptureResult:
         return CaptureResult(existing.id, created=False)
     if clean.child_id is not None:
         child = db.get(Child, clean.child_id)
-        if child is None or child.organisation_id != actor.organisation_id:
+        # An anonymised child (retention) is no one's record any more: nothing new is added to it.
+        if child is None or child.organisation_id != actor.organisation_id or child.anonymised_at is not None:
             audit.record_denied(db, actor, "signaal.vastleggen", object_type="kind", object_id=clean.child_id)
             raise PermissionDenied(texts.GEEN_TOEGANG)
         location_id = _child_location_for(actor, db, child.id, clean.location_id)

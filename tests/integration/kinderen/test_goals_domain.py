@@ -290,3 +290,16 @@ def test_others_are_refused_and_the_refusal_is_audited(app_db, name, who):
     assert row_count(db, GoalProgress) == 0 and row_count(db, Goal) == 1
     db.expire_all()
     assert db.get(Goal, goal_id).status == "actief"
+
+
+def test_no_goal_is_added_to_an_anonymised_child(app_db):
+    from kinderwerk_pwa.domain.bewaren.erase import anonymise_child
+    from kinderwerk_pwa.models import Child
+
+    db, w = app_db
+    anonymise_child(db, db.get(Child, w.child_a), utcnow(), set())
+    db.commit()
+    goals = row_count(db, Goal)
+    with pytest.raises(NotFound):
+        gl.add_goal(actor(db, w), db, w.child_a, w.loc_a, "Rustig blijven bij verliezen")
+    assert row_count(db, Goal) == goals

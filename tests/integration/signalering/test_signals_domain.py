@@ -428,3 +428,17 @@ def test_acute_signal_is_listed_for_the_teamleider(app_db):
     assert sig.acute_signals(add_colleague(db, w), db) == []
     assert sig.acute_signals(actor(db, w, "kinderwerker_b"), db) == []
     assert sig.acute_signals(actor(db, w, "beheerder"), db) == []
+
+
+def test_no_signal_is_added_to_an_anonymised_child(app_db):
+    """Retention anonymised the child; an old queued capture with its id is refused, not stored."""
+    from kinderwerk_pwa.domain.bewaren.erase import anonymise_child
+    from kinderwerk_pwa.models import Child, Signal, utcnow
+
+    db, w = app_db
+    anonymise_child(db, db.get(Child, w.child_a), utcnow(), set())
+    db.commit()
+    with pytest.raises(PermissionDenied):
+        capture(db, w)
+    assert row_count(db, Signal) == 0
+    assert audits(db, "signaal.vastleggen", outcome="geweigerd")
