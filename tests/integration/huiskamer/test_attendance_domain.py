@@ -10,18 +10,15 @@ from sqlmodel import select
 
 from kinderwerk_pwa.domain.common.errors import InvalidInput, PermissionDenied
 from kinderwerk_pwa.domain.huiskamer import attendance
-from kinderwerk_pwa.models import AttendanceEvent, AuditEvent, Child, Enrolment, FollowUp
-from tests.world import actor
+from kinderwerk_pwa.models import AttendanceEvent, AuditEvent, Child, FollowUp
+from tests.world import actor, expect_every_day
 
 
 @pytest.fixture(autouse=True)
 def expected_every_day(app_db):
     """Child A is expected today, whatever weekday the tests run on."""
     db, w = app_db
-    for enrolment in db.exec(select(Enrolment).where(Enrolment.child_id == w.child_a)).all():
-        enrolment.weekdays = "1,2,3,4,5,6,7"
-        db.add(enrolment)
-    db.commit()
+    expect_every_day(db, w.child_a)
 
 
 def _tap(db, w, kind, staff="kinderwerker", child=None, **extra):

@@ -12,17 +12,14 @@ from kinderwerk_pwa.domain.common.clock import local_today
 from kinderwerk_pwa.domain.common.errors import PermissionDenied
 from kinderwerk_pwa.domain.huiskamer import attendance
 from kinderwerk_pwa.domain.huiskamer.day_changes import day_changes
-from kinderwerk_pwa.models import AttendanceEvent, AuditEvent, Enrolment
-from tests.world import actor
+from kinderwerk_pwa.models import AttendanceEvent, AuditEvent
+from tests.world import actor, expect_every_day
 
 
 @pytest.fixture(autouse=True)
 def expected_every_day(app_db):
     db, w = app_db
-    for enrolment in db.exec(select(Enrolment).where(Enrolment.child_id == w.child_a)).all():
-        enrolment.weekdays = "1,2,3,4,5,6,7"
-        db.add(enrolment)
-    db.commit()
+    expect_every_day(db, w.child_a)
 
 
 def _tap(db, w, kind, **extra):

@@ -16,8 +16,8 @@ from kinderwerk_pwa.domain.common.errors import InvalidInput, PermissionDenied
 from kinderwerk_pwa.domain.huiskamer import attendance
 from kinderwerk_pwa.domain.kinderen import child_record as cr
 from kinderwerk_pwa.domain.kinderen import consents
-from kinderwerk_pwa.models import Child, Consent, Enrolment, Family, Guardian, Partner, StaffUser
-from tests.world import actor, add_colleague, audits, row_count
+from kinderwerk_pwa.models import Child, Consent, Family, Guardian, Partner, StaffUser
+from tests.world import actor, add_colleague, audits, expect_every_day, row_count
 
 TODAY = local_today()
 WEEK_AGO = TODAY - timedelta(days=7)
@@ -162,11 +162,7 @@ def test_a_withdrawn_home_alone_consent_warns_at_check_out_and_on_the_childs_pag
     db.expire_all()
     assert db.get(Child, w.child_a).may_go_home_alone is False
 
-    # Sem is expected on weekdays; the test also runs on a Saturday or Sunday.
-    enrolment = db.exec(select(Enrolment).where(Enrolment.child_id == w.child_a)).one()
-    enrolment.weekdays = "1,2,3,4,5,6,7"
-    db.add(enrolment)
-    db.commit()
+    expect_every_day(db, w.child_a)  # the test also runs on a Saturday or Sunday
 
     def tap(kind):
         return attendance.record_attendance(kw, db, {"client_uuid": str(uuid.uuid4()), "child_id": w.child_a,

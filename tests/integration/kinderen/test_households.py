@@ -20,21 +20,17 @@ from kinderwerk_pwa.models import (
     AttendanceEvent,
     Child,
     ChildHousehold,
-    Enrolment,
     Family,
     Guardian,
     PickupPerson,
 )
-from tests.world import actor, audits, row_count
+from tests.world import actor, audits, expect_every_day, row_count
 
 
 @pytest.fixture(autouse=True)
 def expected_every_day(app_db):
     db, w = app_db
-    for enrolment in db.exec(select(Enrolment).where(Enrolment.child_id == w.child_a)).all():
-        enrolment.weekdays = "1,2,3,4,5,6,7"
-        db.add(enrolment)
-    db.commit()
+    expect_every_day(db, w.child_a)
 
 
 def _father_household(db, w, *, may_collect: bool = True) -> tuple[int, int]:
