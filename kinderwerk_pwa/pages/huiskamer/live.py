@@ -14,6 +14,7 @@ from reflex_base.registry import RegistrationContext
 
 from ...domain.huiskamer import attendance
 from ...state import without_actor
+from ...state.shared_poll import SharedPoll
 
 log = logging.getLogger("kinderwerk.huiskamer")
 
@@ -24,6 +25,14 @@ MAX_WATCH_SECONDS = 6 * 3600  # a working day; the screen restarts watching when
 # that comes back (screen unlocked, connection restored) hydrates again, and its on_load starts a
 # new watch; so ending one never leaves an open screen behind.
 GONE_CHECKS = 3
+
+
+def _day_version(location_id: int, day) -> str:
+    return without_actor.call(attendance.day_version, location_id, day)
+
+
+# All screens of a huiskamer on this worker share one version read per half poll (state/shared_poll.py).
+day_versions: SharedPoll[str] = SharedPoll(_day_version, max_age=POLL_SECONDS / 2)
 
 
 async def _tab_connected(token: str) -> bool:
@@ -48,7 +57,7 @@ async def watch_loop(self, my_id: int, location_id: int, day, known: str, token:
                 gone = 0 if await _tab_connected(token) else gone + 1
                 if gone >= GONE_CHECKS:
                     return None  # the tab is closed
-            version = await asyncio.to_thread(without_actor.call, attendance.day_version, location_id, day)
+            version = await day_versions.get(location_id, day)
             if version == known and polls % CHECK_STOP_EVERY:
                 continue  # nothing new: do not lock and load the state (with Redis: a round trip)
             async with self:
