@@ -10,8 +10,8 @@ from http.cookies import SimpleCookie
 
 from sqlmodel import Session, select
 
-from ..domain.toegang.actor import Actor, load_actor
-from ..models import StaffUser, UserSession, utcnow
+from ..domain.toegang.actor import Actor, actor_for
+from ..models import StaffLocation, StaffUser, UserSession, utcnow
 from ..settings import get_settings
 
 COOKIE_NAME = "kw_sessie"
@@ -45,17 +45,18 @@ def _live_session(db: Session, token: str | None) -> UserSession | None:
     return found[0] if found else None
 
 
-def _live_session_and_account(db: Session, token: str | None) -> tuple[UserSession, StaffUser] | None:
+def _live_session_and_account(db: Session, token: str | None) -> tuple[UserSession, StaffUser, list[int]] | None:
+    """The live session behind a token, its account and the account's locations, in one query:
+    every event handler resolves its user (a row per location; none has no location)."""
     if not token:
         return None
-    # The account in the same query: every event handler resolves its user, and load_actor then
-    # finds it in the session's identity map (held by the caller: the map keeps weak references)
-    # instead of asking the database again.
-    found = db.exec(select(UserSession, StaffUser).join(StaffUser, StaffUser.id == UserSession.staff_id)
-                    .where(UserSession.token_hash == _hash(token))).first()
-    if found is None or found[0].ended_at is not None:
+    rows = db.exec(select(UserSession, StaffUser, StaffLocation.location_id)
+                   .join(StaffUser, StaffUser.id == UserSession.staff_id)
+                   .outerjoin(StaffLocation, StaffLocation.staff_id == StaffUser.id)
+                   .where(UserSession.token_hash == _hash(token))).all()
+    if not rows or rows[0][0].ended_at is not None:
         return None
-    row = found[0]
+    row = rows[0][0]
     now = utcnow()
     idle = timedelta(minutes=get_settings().session_idle_minutes)
     if now >= row.expires_at or now - row.last_seen_at >= idle:
@@ -63,7 +64,7 @@ def _live_session_and_account(db: Session, token: str | None) -> tuple[UserSessi
         db.add(row)
         db.commit()
         return None
-    return row, found[1]
+    return row, rows[0][1], [r[2] for r in rows if r[2] is not None]
 
 
 def resolve(db: Session, token: str | None) -> Actor | None:
@@ -72,8 +73,8 @@ def resolve(db: Session, token: str | None) -> Actor | None:
     found = _live_session_and_account(db, token)
     if found is None:
         return None
-    row, _account = found  # _account keeps the loaded account in the identity map for load_actor
-    actor = load_actor(db, row.staff_id)
+    row, account, location_ids = found
+    actor = actor_for(account, location_ids)
     if actor is None:
         return None
     now = utcnow()

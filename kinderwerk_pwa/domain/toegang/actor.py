@@ -27,14 +27,22 @@ class Actor:
 def load_actor(db: Session, staff_id: int) -> Actor | None:
     """The actor for an active staff account, or None if it is gone or disabled."""
     user = db.get(StaffUser, staff_id)
-    if user is None or not user.active or (user.is_demo and not get_settings().demo_mode):
+    if user is None:
         return None
     locations = db.exec(select(StaffLocation.location_id).where(StaffLocation.staff_id == user.id)).all()
+    return actor_for(user, locations)
+
+
+def actor_for(user: StaffUser, location_ids) -> Actor | None:
+    """The actor for an account already loaded with its locations (a session resolves both in one
+    query), or None if it is disabled, or a demo account outside demo mode."""
+    if not user.active or (user.is_demo and not get_settings().demo_mode):
+        return None
     return Actor(
         id=user.id,
         name=user.name,
         role=user.role,
         organisation_id=user.organisation_id,
-        location_ids=frozenset(locations),
+        location_ids=frozenset(location_ids),
         totp_enabled=user.totp_enabled,
     )
