@@ -145,6 +145,33 @@ def _child_events(db: Session, location_id: int, day: date, child_id: int) -> li
     return [e for e in rows if e.location_id == location_id]
 
 
+def _tap_time(payload: dict, now: datetime) -> tuple[datetime, str]:
+    """When the tap happened (an offline phone sends its own time; else now), and the Dutch message
+    when that time is not acceptable (then: now, so the day is still one to look up)."""
+    if not payload.get("at"):
+        return now, ""
+    try:
+        at = datetime.fromisoformat(str(payload["at"]))
+    except ValueError:
+        return now, texts.FOUT_TIJD_ONGELDIG
+    if at.tzinfo is None:
+        return now, texts.FOUT_TIJD_ONGELDIG
+    if at > now + timedelta(minutes=5):
+        return now, texts.FOUT_TOEKOMST
+    return at, ""
+
+
+def _child_here(db: Session, child_id: int, location_id: int, day: date) -> tuple[Child | None, bool, bool]:
+    """The child, whether it is known at the location, and whether it is enrolled there on the day:
+    one query, as a tap is the hot path of a huiskamer (each statement is a round trip)."""
+    known = select(ChildLocation.child_id).where(ChildLocation.child_id == child_id,
+                                                 ChildLocation.location_id == location_id).exists()
+    enrolled = select(Enrolment.id).where(Enrolment.child_id == child_id, Enrolment.location_id == location_id,
+                                          *enrolments_on(day)).exists()
+    row = db.exec(select(Child, known, enrolled).where(Child.id == child_id)).first()
+    return (row[0], bool(row[1]), bool(row[2])) if row else (None, False, False)
+
+
 def _extra_ids(events: list[AttendanceEvent]) -> set[int]:
     undone = {e.undoes_id for e in events if e.kind == "ongedaan"}
     return {e.child_id for e in events if e.kind == "extra" and e.id not in undone}
@@ -239,32 +266,22 @@ def record_attendance(actor: Actor, db: Session, payload: dict) -> TapResult:
             raise InvalidInput(texts.GEEN_TOEGANG)
         return TapResult(existing.id, False)
     location = _location(actor, db, location_id, Action.AANWEZIGHEID_REGISTREREN)
-    child = db.get(Child, child_id)
-    known_here = child is not None and db.exec(select(ChildLocation).where(
-        ChildLocation.child_id == child_id, ChildLocation.location_id == location_id)).first() is not None
+    now = utcnow()
+    at, bad_time = _tap_time(payload, now)
+    day = to_local(at).date()
+    child, known_here, enrolled = _child_here(db, child_id, location_id, day)
     if not known_here:
         audit.record_denied(db, actor, "aanwezigheid.registreren", object_type="kind", object_id=child_id,
                             child_id=child_id if child else None, location_id=location_id)
         raise InvalidInput(texts.FOUT_KIND_NIET_BIJ_LOCATIE)
-    now = utcnow()
-    at = now
-    if payload.get("at"):
-        try:
-            at = datetime.fromisoformat(str(payload["at"]))
-        except ValueError as exc:
-            raise InvalidInput(texts.FOUT_TIJD_ONGELDIG) from exc
-        if at.tzinfo is None:
-            raise InvalidInput(texts.FOUT_TIJD_ONGELDIG)
-        if at > now + timedelta(minutes=5):
-            raise InvalidInput(texts.FOUT_TOEKOMST)
-    day = to_local(at).date()
+    if bad_time:
+        raise InvalidInput(bad_time)
     if day < local_today(now) - MAX_BACKDATE:
         raise InvalidInput(texts.FOUT_DAG)
     events = _child_events(db, location_id, day, child_id)
     state = fold(events).get(child_id)
     status = state.status if state else "verwacht"
-    expected = child_id in _extra_ids(events) or db.exec(select(Enrolment.id).where(
-        Enrolment.child_id == child_id, Enrolment.location_id == location_id, *enrolments_on(day))).first()
+    expected = child_id in _extra_ids(events) or enrolled
     name = child.first_name
     event = AttendanceEvent(client_uuid=client_uuid, child_id=child_id, location_id=location_id, day=day,
                             kind=kind, at=at, by_id=actor.id)
