@@ -89,6 +89,7 @@ class Stats:
     sent: Counter = field(default_factory=Counter)  # (child_id, kind) -> taps sent
     signals_confirmed: set = field(default_factory=set)
     signals_sent: set = field(default_factory=set)
+    parts: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))  # a page load's steps
 
 
 @dataclass
@@ -242,14 +243,20 @@ def _hk(state) -> dict:
     return state.get(HK, {})
 
 
-async def _load_huiskamer(base_url: str, http: httpx.AsyncClient, phone: Phone) -> Page:
+async def _load_huiskamer(base_url: str, http: httpx.AsyncClient, phone: Phone, stats: Stats) -> Page:
     path = f"/huiskamer/{phone.location_id}"
+    steps = [time.perf_counter()]
     (await http.get(path)).raise_for_status()
+    steps.append(time.perf_counter())
     page = Page(base_url, phone, path, {"locatie_id": str(phone.location_id)})
     await page.open()
+    steps.append(time.perf_counter())
     # The hydrate snapshot carries what the phone's state held before (this tab's last visit);
     # the page is loaded once the on_load handler's delta has come too.
     await page.wait(lambda s: page.seen[(HK, "tile_status")] >= 2 or page.seen[(HK, "error")] >= 2)
+    steps.append(time.perf_counter())
+    for name, a, b in zip(("html", "verbinding", "hydrate+on_load"), steps, steps[1:], strict=False):
+        stats.parts[name].append((b - a) * 1000)
     if _hk(page.state).get("error"):
         raise RuntimeError(_hk(page.state)["error"])
     await page.emit(f"{HK}.watch", {})  # the page's on_mount: the live watch
@@ -324,7 +331,7 @@ async def _phone_loop(base_url: str, phone: Phone, stats: Stats, until: float, t
             holder: list[Page] = []
 
             async def load(holder=holder, http=http):
-                holder.append(await _load_huiskamer(base_url, http, phone))
+                holder.append(await _load_huiskamer(base_url, http, phone, stats))
             if not await _timed(stats, "paginalading", load()):
                 await pause()
                 continue
@@ -468,6 +475,9 @@ def _level(app, phones, seconds, think, label) -> float:
         if t:
             print(f"  {kind:13} n={len(t):5d}  p50 {statistics.median(t):6.0f} ms  p95 {_pct(t, .95):6.0f} ms  "
                   f"p99 {_pct(t, .99):6.0f} ms")
+        if kind == "paginalading":
+            for part, pt in stats.parts.items():  # where a page load's time goes
+                print(f"    {part:15} p50 {statistics.median(pt):6.0f} ms  p95 {_pct(pt, .95):6.0f} ms")
     every = [x for v in stats.times.values() for x in v]
     if every:
         print(f"  {'alles':13} n={len(every):5d}  p50 {statistics.median(every):6.0f} ms  "
