@@ -80,6 +80,15 @@ def _int(name: str, default: int) -> int:
     return int(value) if value not in (None, "") else default
 
 
+def _share(name: str, default: float) -> float:
+    """A fraction in (0, 1]; anything else is the default."""
+    try:
+        value = float(os.environ.get(name, "") or default)
+    except ValueError:
+        return default
+    return value if 0 < value <= 1 else default
+
+
 def _default_database_url() -> str:
     path = Path(os.environ.get("KINDERWERK_DB_PATH", PROJECT_ROOT / "data" / "kinderwerk.db"))
     return f"sqlite:///{path}"
@@ -133,6 +142,9 @@ class Settings:
     # Password hashes (argon2, ~50 ms of a core each) computed at once; more logins queue, so a burst
     # of logins never takes every core from the check-in taps (README, "Inloggen").
     hash_concurrency: int = field(default_factory=lambda: max(1, _int("KINDERWERK_HASH_CONCURRENCY", 1)))
+    # The share of a core each hashing thread may use on average: after a hash, that thread rests
+    # before the next one (passwords.py). A single login is not slowed; a burst queues.
+    hash_share: float = field(default_factory=lambda: _share("KINDERWERK_HASH_SHARE", 0.25))
     timezone: str = "Europe/Amsterdam"
 
     @property

@@ -12,7 +12,9 @@ the taps under logins to the quiet ones, and the logins per second served. The n
 the same run: the second quiet block against the first (this 2-core VM drifts by tens of percent
 between minutes, so a noise figure from another run says little). The acceptance (issue 17): the
 ratio with logins stays within that noise. `--hash-concurrency` sets
-KINDERWERK_HASH_CONCURRENCY for the app (default: the app's default, 1). `--postgresql` runs the app
+KINDERWERK_HASH_CONCURRENCY for the app (default: the app's default, 1); KINDERWERK_HASH_SHARE in
+the environment reaches the app too (default 0.25: each hash followed by three times its length of
+rest). `--postgresql` runs the app
 on a new PostgreSQL database (127.0.0.1:5432, dropped afterwards) instead of SQLite.
 """
 

@@ -56,3 +56,64 @@ def test_an_older_four_lane_hash_is_replaced_at_the_next_right_password(app_db):
     assert passwords.verify_password(user.password_hash, PASSWORD)
     assert not passwords.needs_rehash(user.password_hash)
     assert local.check_password(db, user.email, PASSWORD, "192.0.2.40").ok
+
+
+class FakeTime:
+    """A clock that only the hash moves: each hash takes `hash_seconds`; sleeps are recorded."""
+
+    def __init__(self, hash_seconds: float):
+        self.now, self.hash_seconds, self.slept = 1000.0, hash_seconds, []
+
+    def clock(self):
+        return self.now
+
+    def sleep(self, seconds):
+        self.slept.append(round(seconds, 6))
+        self.now += seconds
+
+    def hash(self):
+        self.now += self.hash_seconds
+        return "gehasht"
+
+
+def test_back_to_back_hashes_keep_to_their_share_of_a_core(monkeypatch):
+    fake = FakeTime(0.2)
+    monkeypatch.setattr(passwords, "_clock", fake.clock)
+    monkeypatch.setattr(passwords, "_sleep", fake.sleep)
+    monkeypatch.setattr(passwords, "_rest", threading.local())
+    assert passwords.get_settings().hash_share == 0.25  # the default (KINDERWERK_HASH_SHARE)
+    # The first login is answered at once; the rest of its share comes after it.
+    assert passwords._paced(fake.hash) == "gehasht"
+    assert fake.slept == []
+    # A second one straight after waits 3 x 0.2 s: 0.2 s of hashing in every 0.8 s.
+    passwords._paced(fake.hash)
+    assert fake.slept == [0.6]
+    # One that comes after the rest is over does not wait.
+    fake.now += 5
+    passwords._paced(fake.hash)
+    assert fake.slept == [0.6]
+
+
+def test_the_share_comes_from_the_environment(monkeypatch):
+    from kinderwerk_pwa.settings import reset_settings
+    for raw, share in (("0.5", 0.5), ("1", 1.0), ("0", 0.25), ("2", 0.25), ("veel", 0.25)):
+        monkeypatch.setenv("KINDERWERK_HASH_SHARE", raw)
+        reset_settings()
+        assert passwords.get_settings().hash_share == share
+    monkeypatch.delenv("KINDERWERK_HASH_SHARE")
+    reset_settings()
+
+
+def test_a_failing_hash_still_rests(monkeypatch):
+    fake = FakeTime(0.1)
+    monkeypatch.setattr(passwords, "_clock", fake.clock)
+    monkeypatch.setattr(passwords, "_sleep", fake.sleep)
+    monkeypatch.setattr(passwords, "_rest", threading.local())
+
+    def wrong():
+        fake.now += 0.1
+        raise ValueError("fout wachtwoord")
+    with pytest.raises(ValueError):
+        passwords._paced(wrong)
+    passwords._paced(fake.hash)
+    assert fake.slept == [0.3]  # a wrong password costs the same share as a right one
