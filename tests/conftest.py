@@ -9,6 +9,10 @@ _DATA = tempfile.mkdtemp(prefix="kinderwerk-test-")
 os.environ.setdefault("KINDERWERK_DATA_DIR", _DATA)
 os.environ.setdefault("KINDERWERK_DB_PATH", os.path.join(_DATA, "unit.db"))
 os.environ.pop("KINDERWERK_DEMO", None)
+# Hashing without the rest between hashes (passwords.py `_paced`): the suite logs in hundreds of times
+# back to back, which the rest would stretch by minutes. The rest itself is tested with a fake clock
+# (tests/unit/test_password_pool.py) and measured with the default in bench_login_load.
+os.environ.setdefault("KINDERWERK_HASH_SHARE", "1")
 
 import pytest  # noqa: E402
 from sqlmodel import Session, SQLModel  # noqa: E402
