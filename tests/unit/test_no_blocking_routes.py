@@ -37,22 +37,3 @@ def test_the_check_finds_a_blocking_async_route() -> None:
     assert blocking_calls_in_async_functions(source) == ["login: session_scope"]
     assert blocking_calls_in_async_functions("def login(request):\n    session_scope()\n") == []
 
-
-PACKAGE = API.parent
-HANDLER_BLOCKING = {"_run", "session_scope", "_signed_in", "_reload", "_catch_up"}
-
-
-def test_no_async_handler_or_watch_does_database_work_on_the_loop() -> None:
-    # A background task such as the huiskamer watch is `async def` and runs on the worker's loop: its
-    # database work goes through asyncio.to_thread (passed as a function, never called there).
-    offenders = {}
-    for path in sorted([*PACKAGE.glob("pages/**/*.py"), *PACKAGE.glob("state/*.py")]):
-        tree = ast.parse(path.read_text())
-        hits = [f"{node.name}: {getattr(inner.func, 'attr', getattr(inner.func, 'id', ''))}"
-                for node in ast.walk(tree) if isinstance(node, ast.AsyncFunctionDef)
-                for inner in ast.walk(node)
-                if isinstance(inner, ast.Call)
-                and getattr(inner.func, "attr", getattr(inner.func, "id", "")) in HANDLER_BLOCKING]
-        if hits:
-            offenders[str(path.relative_to(PACKAGE))] = hits
-    assert offenders == {}

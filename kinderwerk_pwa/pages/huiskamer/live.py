@@ -69,11 +69,10 @@ async def watch_loop(self, my_id: int, location_id: int, day, known: str, token:
                 if not self.watching or self._watch_id != my_id or self._location_id() != location_id:
                     return None  # stopped, replaced, or this tab moved on to another page
                 if version != self._version:
-                    # Only the tiles that changed; the whole day when that is not enough. In a
-                    # thread: the database work would otherwise hold up every other socket of this
-                    # worker, once for each open screen of the huiskamer. The state stays locked
-                    # (`async with self`), so nothing else touches it meanwhile.
-                    await asyncio.to_thread(self._run, self._catch_up, reload=False, keep_messages=True)
+                    # Only the tiles that changed; the whole day when that is not enough. On the
+                    # loop, like every handler: moved to a thread it fought the loop for the GIL and
+                    # page loads at 50 phones got slower, not faster (README, "Tests en benchmarks").
+                    self._run(self._catch_up, reload=False, keep_messages=True)
                 known = self._version
         except Exception:  # noqa: BLE001 - PostgreSQL or Redis away for a moment: keep watching
             log.warning("huiskamer watch: store unreachable, retrying", exc_info=True)
