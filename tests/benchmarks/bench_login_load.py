@@ -10,8 +10,9 @@ times: quiet, while `--logins` threads post /auth/login (a kinderwerker's right 
 argon2 check and a new session) in a loop, and quiet again. Prints p50/p95 of each, the ratio of
 the taps under logins to the quiet ones, and the logins per second served. The noise comes from
 the same run: the second quiet block against the first (this 2-core VM drifts by tens of percent
-between minutes, so a noise figure from another run says little). The acceptance (issue 17): the
-ratio with logins stays within that noise. `--hash-concurrency` sets
+between minutes, so a noise figure from another run says little). It also prints a bootstrap
+95 % interval of each ratio: if it holds 1.00x, the taps with logins cannot be told from the quiet
+ones by chance alone. The acceptance (issue 17): the ratio with logins stays within that noise. `--hash-concurrency` sets
 KINDERWERK_HASH_CONCURRENCY for the app (default: the app's default, 1); KINDERWERK_HASH_SHARE in
 the environment reaches the app too (default 0.25: each hash followed by three times its length of
 rest). `--postgresql` runs the app
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import random
 import shutil
 import statistics
 import tempfile
@@ -106,6 +108,15 @@ def _line(label: str, times: list[float]) -> str:
     return f"{label:24} {len(times):5d} {statistics.median(times):8.1f} {_pct(times, 0.95):8.1f} {max(times):8.1f}"
 
 
+def _interval(loaded: list[float], quiet: list[float], q: float, n: int = 2000) -> tuple[float, float]:
+    """The 2.5th and 97.5th percentile of the ratio of the q-quantiles, over `n` resamples of both
+    sets of taps (with replacement, fixed seed): how far the ratio moves by chance alone."""
+    rng = random.Random(17)
+    ratios = sorted(_pct(rng.choices(loaded, k=len(loaded)), q) / _pct(rng.choices(quiet, k=len(quiet)), q)
+                    for _ in range(n))
+    return ratios[int(0.025 * n)], ratios[int(0.975 * n) - 1]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--children", type=int, default=70)
@@ -160,6 +171,9 @@ def _run(args, extra: dict[str, str]) -> None:
     n95 = _pct(after, 0.95) / _pct(quiet, 0.95)
     print(f"verhouding met/zonder logins: p50 {r50:.2f}x, p95 {r95:.2f}x")
     print(f"ruis (erna/ervoor, zonder logins): p50 {n50:.2f}x, p95 {n95:.2f}x")
+    (lo50, hi50), (lo95, hi95) = _interval(loaded, both, 0.5), _interval(loaded, both, 0.95)
+    print(f"95%-interval van de verhouding (bootstrap): p50 {lo50:.2f}-{hi50:.2f}x, p95 {lo95:.2f}-{hi95:.2f}x "
+          "(bevat het 1.00x, dan is het verschil niet van ruis te onderscheiden)")
     if logins:
         print(f"logins: {len(logins)} gelukt in {load_seconds:.0f} s ({len(logins) / load_seconds:.1f}/s), "
               f"p50 {statistics.median(logins) * 1000:.0f} ms per login, mislukt {failed}")
