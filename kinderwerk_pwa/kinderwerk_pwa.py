@@ -41,6 +41,7 @@ from .pages.signaal import SignaalState, signaal_page
 from .pages.signaal_detail import SignaalDetailState, signaal_detail_page
 from .pages.toestemming import ToestemmingState, toestemming_page
 from .pages.vandaag import VandaagState, vandaag_page
+from .state import lock_wakeups
 from .state.server_error import backend_exception_handler
 from .state.session import SessionState
 
@@ -60,6 +61,7 @@ class KinderwerkApp(rx.App):
         return guard_hosts(super().__call__())
 
 
+lock_wakeups.install()
 app = KinderwerkApp(
     html_lang="nl",
     stylesheets=["/kinderwerk.css"],
