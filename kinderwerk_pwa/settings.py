@@ -139,8 +139,9 @@ class Settings:
         default_factory=lambda: _int("KINDERWERK_BEWAAR_MELDCODE_TOT_LEEFTIJD", 18))
     retention_activity_years: int = field(default_factory=lambda: _int("KINDERWERK_BEWAAR_ACTIVITEIT_JAREN", 2))
     retention_audit_years: int = field(default_factory=lambda: _int("KINDERWERK_BEWAAR_LOGBOEK_JAREN", 5))
-    # Password hashes (argon2, ~50 ms of a core each) computed at once; more logins queue, so a burst
-    # of logins never takes every core from the check-in taps (README, "Inloggen").
+    # Password hashes (argon2, ~0.27 s of a core each on the development machine) computed at
+    # once; more logins queue, so a burst of logins never takes every core from the check-in taps
+    # (README, "Inloggen").
     hash_concurrency: int = field(default_factory=lambda: max(1, _int("KINDERWERK_HASH_CONCURRENCY", 1)))
     # The share of a core each hashing thread may use on average: after a hash, that thread rests
     # before the next one (passwords.py). A single login is not slowed; a burst queues.

@@ -41,11 +41,11 @@ def create_session(db: Session, staff_id: int, method: str = "lokaal") -> str:
 
 
 def _live_session(db: Session, token: str | None) -> UserSession | None:
-    found = _live_session_and_account(db, token)
+    found = _live_session_account_and_locations(db, token)
     return found[0] if found else None
 
 
-def _live_session_and_account(db: Session, token: str | None) -> tuple[UserSession, StaffUser, list[int]] | None:
+def _live_session_account_and_locations(db: Session, token: str | None) -> tuple[UserSession, StaffUser, list[int]] | None:
     """The live session behind a token, its account and the account's locations, in one query:
     every event handler resolves its user (a row per location; none has no location)."""
     if not token:
@@ -70,7 +70,7 @@ def _live_session_and_account(db: Session, token: str | None) -> tuple[UserSessi
 def resolve(db: Session, token: str | None) -> Actor | None:
     """The actor behind a session token, or None when the session is unknown, ended, idle too
     long, past its lifetime, or its account is disabled."""
-    found = _live_session_and_account(db, token)
+    found = _live_session_account_and_locations(db, token)
     if found is None:
         return None
     row, account, location_ids = found

@@ -129,7 +129,8 @@ def refer_out(actor: Actor, db: Session, payload: dict) -> int:
 
     child_raw = str(payload.get("child_id") or "").strip()
     child = db.get(Child, int(child_raw)) if child_raw.isdigit() else None
-    if child is None or child.organisation_id != actor.organisation_id:
+    # An anonymised child (retention, domain/bewaren) is no one's record: nothing new about it.
+    if child is None or child.organisation_id != actor.organisation_id or child.anonymised_at is not None:
         audit.record_denied(db, actor, str(Action.DOORVERWIJZING_VASTLEGGEN), object_type="kind",
                             object_id=child_raw)
         raise PermissionDenied(texts.GEEN_TOEGANG)
@@ -337,7 +338,7 @@ def report_tracks(actor: Actor, db: Session, child_id: int) -> list[ReportTrack]
     (SIGNAAL_BESTAAN_ZIEN): a referral without consent may follow one of these. Needs
     DOORVERWIJZING_VASTLEGGEN for the child. Audited 'meldcode.besluiten_gelezen' when not empty."""
     child = db.get(Child, int(child_id)) if str(child_id or "").strip().isdigit() else None
-    if child is None:
+    if child is None or child.anonymised_at is not None:
         audit.record_denied(db, actor, str(Action.DOORVERWIJZING_VASTLEGGEN), object_type="kind", object_id=child_id)
         raise NotFound(texts.NIET_GEVONDEN)
     authorize(actor, db, Action.DOORVERWIJZING_VASTLEGGEN, child_target(db, child))

@@ -141,7 +141,7 @@ def end_placement(actor: Actor, db: Session, child_id: int, location_id: int, pa
     `end_date` (default today, not in the future, not before the start). Without another running
     placement the child becomes uitgestroomd, with left_on and left_reason."""
     child = db.get(Child, child_id)
-    if child is None:
+    if child is None or child.anonymised_at is not None:
         audit.record_denied(db, actor, str(Action.AANMELDING_BEHEREN), object_type="kind", object_id=child_id,
                             location_id=location_id)
         raise NotFound(texts.NIET_GEVONDEN)

@@ -110,7 +110,8 @@ def register_referral(actor: Actor, db: Session, payload: dict) -> int:
     birth: date | None = None
     if child_raw not in (None, ""):
         child = db.get(Child, int(child_raw)) if str(child_raw).isdigit() else None
-        if child is None or child.organisation_id != actor.organisation_id:
+        # An anonymised child (retention, domain/bewaren) cannot be referred again: a new record.
+        if child is None or child.organisation_id != actor.organisation_id or child.anonymised_at is not None:
             audit.record_denied(db, actor, str(Action.AANMELDING_BEHEREN), object_type="kind",
                                 object_id=child_raw, location_id=location_id)
             raise PermissionDenied(texts.GEEN_TOEGANG)
