@@ -146,6 +146,9 @@ class Settings:
     # The share of a core each hashing thread may use on average: after a hash, that thread rests
     # before the next one (passwords.py). A single login is not slowed; a burst queues.
     hash_share: float = field(default_factory=lambda: _share("KINDERWERK_HASH_SHARE", 0.25))
+    # Logins that may wait for a hash at once per worker; one more is answered "try again in a
+    # moment" (each waiting login holds a thread of the web server's pool of 40).
+    hash_queue: int = field(default_factory=lambda: max(1, _int("KINDERWERK_HASH_QUEUE", 8)))
     timezone: str = "Europe/Amsterdam"
 
     @property

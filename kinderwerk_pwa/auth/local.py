@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from ..domain.toegang import audit, throttle
 from ..domain.toegang.actor import load_actor
-from ..domain.toegang.passwords import hash_password, needs_rehash, verify_password
+from ..domain.toegang.passwords import HashQueueFull, hash_password, needs_rehash, verify_password
 from ..models import StaffUser
 from ..settings import get_settings
 
@@ -20,7 +20,7 @@ from ..settings import get_settings
 class LoginResult:
     ok: bool
     staff_id: int | None = None
-    reason: str = ""  # onjuist / wachten
+    reason: str = ""  # onjuist / wachten / druk (the hash queue is full)
     wait_seconds: int = 0
 
 
@@ -42,7 +42,16 @@ def check_password(db: Session, email: str, password: str, address: str,
     # a login waiting for its turn to hash (passwords.py) holds no pooled connection.
     attempt = throttle.record_attempt(db, email, address, False, now)
     db.commit()
-    ok = verify_password(password_hash, password or "")
+    try:
+        ok = verify_password(password_hash, password or "")
+    except HashQueueFull:
+        # Many logins at once (passwords.py): nothing was checked, so nothing counts against the
+        # account or the address; the person tries again in a moment.
+        db.delete(attempt)
+        audit.record(db, None, "login.druk", outcome=audit.DENIED, object_type="account",
+                     detail=f"adres={address}")
+        db.commit()
+        return LoginResult(False, reason="druk")
     # Demo accounts exist only in demo mode: a database that once ran the demo never lets them in.
     demo_blocked = user is not None and user.is_demo and not get_settings().demo_mode
     if not ok or user is None or not user.active or demo_blocked:

@@ -14,6 +14,7 @@ from ..settings import get_settings
 _MESSAGES = {
     "onjuist": texts.LOGIN_FOUT,
     "verlopen": texts.LOGIN_VERLOPEN,
+    "druk": texts.LOGIN_DRUK,
     "oidc": texts.LOGIN_OIDC_FOUT,
 }
 

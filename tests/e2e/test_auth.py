@@ -78,6 +78,13 @@ def test_oidc_login_and_refusals(phone, app):
     assert len(refused) >= 2
 
 
+def test_a_busy_login_says_try_again_in_dutch(phone, app):
+    """Where /auth/login sends a login when the hash queue is full (test_auth_routes.py)."""
+    phone.goto("/login?fout=druk")
+    wait_ready(phone)
+    expect(phone.get_by_role("alert")).to_contain_text("Probeer het over een paar seconden opnieuw")
+
+
 def test_oidc_without_staff_account_gets_dutch_page(phone, app):
     phone.goto("/login")
     wait_ready(phone)

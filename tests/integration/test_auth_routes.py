@@ -12,11 +12,12 @@ import pytest
 from sqlmodel import select
 
 from kinderwerk_pwa.auth import sessions
-from kinderwerk_pwa.domain.toegang import second_factor, secret_box, throttle
+from kinderwerk_pwa.domain.toegang import passwords, second_factor, secret_box, throttle
 from kinderwerk_pwa.domain.toegang.second_factor import pending_setup
 from kinderwerk_pwa.domain.toegang.staff_admin import set_staff_active
-from kinderwerk_pwa.models import StaffUser, UserSession, utcnow
-from tests.world import PASSWORD, actor, audits
+from kinderwerk_pwa.models import LoginAttempt, StaffUser, UserSession, utcnow
+from kinderwerk_pwa.settings import get_settings
+from tests.world import PASSWORD, actor, audits, row_count
 
 ORIGIN = {"origin": "http://testserver"}
 
@@ -217,3 +218,18 @@ def test_demo_accounts_only_in_demo_mode(client, app_db, monkeypatch):
     reset_settings()
     assert _login(client, "kinderwerker@test.nl").headers["location"] == "/login?fout=onjuist"
     assert sessions.resolve(db, token) is None  # an existing demo session stops working too
+
+
+def test_a_full_login_queue_says_try_again_and_counts_nothing(client, app_db, monkeypatch):
+    """As many logins as KINDERWERK_HASH_QUEUE wait for a hash: the next is answered at once with
+    "try again" (the same for a real and a missing account), audited, and not counted as a failure."""
+    db, _ = app_db
+    monkeypatch.setattr(passwords, "_waiting", get_settings().hash_queue)
+    for email in ("kinderwerker@test.nl", "bestaat-niet@test.nl"):
+        r = _login(client, email)
+        assert r.headers["location"] == "/login?fout=druk"
+        assert "kw_sessie" not in r.headers.get("set-cookie", "")
+    assert row_count(db, LoginAttempt) == 0
+    assert [a.outcome for a in audits(db, "login.druk")] == ["geweigerd", "geweigerd"]
+    monkeypatch.setattr(passwords, "_waiting", 0)  # the queue drained
+    assert _login(client, "kinderwerker@test.nl").headers["location"] == "/"

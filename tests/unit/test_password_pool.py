@@ -126,3 +126,38 @@ def test_a_failing_hash_still_rests(monkeypatch):
         passwords._paced(wrong)
     passwords._paced(fake.hash)
     assert fake.slept == [0.3]  # a wrong password costs the same share as a right one
+
+
+def test_a_full_login_queue_is_refused_at_once_and_frees_up(monkeypatch):
+    """Logins waiting for a hash hold a server thread each: beyond KINDERWERK_HASH_QUEUE the next
+    one is refused at once (HashQueueFull) instead of waiting; after the queue drains it is served."""
+    monkeypatch.setenv("KINDERWERK_HASH_QUEUE", "2")
+    reset_settings()
+    gate, started = threading.Event(), threading.Event()
+
+    def held():
+        started.set()
+        gate.wait(60)
+        return "klaar"
+    results = []
+    waiting = [threading.Thread(target=lambda: results.append(passwords._in_pool(held, bounded=True)))
+               for _ in range(2)]
+    for t in waiting:
+        t.start()
+    started.wait(60)
+    while passwords._waiting < 2:  # both are counted before the third comes
+        threading.Event().wait(0.01)
+    with pytest.raises(passwords.HashQueueFull):
+        passwords._in_pool(held, bounded=True)
+    gate.set()
+    for t in waiting:
+        t.join(60)
+    assert results == ["klaar", "klaar"] and passwords._waiting == 0
+    assert passwords._in_pool(lambda: "weer", bounded=True) == "weer"
+
+
+def test_the_queue_size_comes_from_the_environment(monkeypatch):
+    for raw, size in (("3", 3), ("0", 1), ("", 8)):
+        monkeypatch.setenv("KINDERWERK_HASH_QUEUE", raw)
+        reset_settings()
+        assert passwords.get_settings().hash_queue == size

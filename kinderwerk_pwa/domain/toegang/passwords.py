@@ -40,6 +40,14 @@ _pool_lock = threading.Lock()
 _rest = threading.local()
 _clock = time.monotonic
 _sleep = time.sleep
+# Logins waiting for (or in) a hash of this worker. Each holds a thread of the web server's pool
+# (shared with exports and offline sync) while it waits, so the queue is bounded.
+_waiting = 0
+_waiting_lock = threading.Lock()
+
+
+class HashQueueFull(Exception):
+    """KINDERWERK_HASH_QUEUE logins already wait for a hash: answer "try again" at once."""
 
 
 def _forget_pool() -> None:
@@ -58,14 +66,26 @@ def _lower_priority() -> None:
         pass  # elsewhere: the pool's size still bounds the hashing
 
 
-def _in_pool(fn: Callable[..., T], *args) -> T:
-    global _pool
+def _in_pool(fn: Callable[..., T], *args, bounded: bool = False) -> T:
+    """Run `fn` on the hashing pool. `bounded` (a login's check): refused with HashQueueFull when
+    the queue is full, instead of holding a server thread for a long wait."""
+    global _pool, _waiting
     if _pool is None:
         with _pool_lock:
             if _pool is None:
                 _pool = ThreadPoolExecutor(get_settings().hash_concurrency, thread_name_prefix="argon2",
                                            initializer=_lower_priority)
-    return _pool.submit(_paced, fn, *args).result()
+    if bounded:
+        with _waiting_lock:
+            if _waiting >= get_settings().hash_queue:
+                raise HashQueueFull
+            _waiting += 1
+    try:
+        return _pool.submit(_paced, fn, *args).result()
+    finally:
+        if bounded:
+            with _waiting_lock:
+                _waiting -= 1
 
 
 def _paced(fn: Callable[..., T], *args) -> T:
@@ -98,7 +118,7 @@ def verify_password(password_hash: str | None, password: str) -> bool:
         _safe_dummy(password)
         return False
     try:
-        return _in_pool(_hasher.verify, password_hash, password)
+        return _in_pool(_hasher.verify, password_hash, password, bounded=True)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 
@@ -118,6 +138,7 @@ _DUMMY_HASH = _hasher.hash("kinderwerk-dummy-wachtwoord")
 
 def _safe_dummy(password: str) -> None:
     try:
-        _in_pool(_hasher.verify, _DUMMY_HASH, password)
+        # Bounded like a real check: a full queue must not tell a missing account from a real one.
+        _in_pool(_hasher.verify, _DUMMY_HASH, password, bounded=True)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         pass
