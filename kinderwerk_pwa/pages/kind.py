@@ -20,7 +20,7 @@ from ..domain.gesprekken import conversations
 from ..domain.instroom import intake
 from ..domain.kinderen import goals as goals_domain
 from ..domain.kinderen.child_record import add_pickup_person, child_record
-from ..domain.kinderen.household_changes import add_household, set_may_collect
+from ..domain.kinderen.household_changes import add_household, linkable_households, set_may_collect
 from ..state.page import PageState
 from ..state.session import SessionState
 from .kind_goals import GoalCard, goal_cards
@@ -32,6 +32,8 @@ from .kind_households import (
     household_errors,
     household_form,
     household_payload,
+    link_household_form,
+    linkable_choices,
     pickup_form,
 )
 from .kind_timeline import timeline_item, timeline_rows
@@ -42,6 +44,7 @@ class KindState(PageState, SessionState):
     child: dict[str, str] = {}
     guardians: list[dict[str, str]] = []
     households: list[HouseholdCard] = []
+    linkable: list[dict[str, str]] = []  # known households of brothers and sisters, to link
     collect_warnings: list[str] = []
     allow_choices: list[dict[str, str]] = []  # guardians who can allow a pick-up person
     pickup_error: str = ""  # shown in the pick-up form
@@ -80,6 +83,7 @@ class KindState(PageState, SessionState):
         self.guardians = [{"name": g.name, "relation": g.relation, "phone": g.phone} for g in record.guardians]
         self.households = household_cards(record.households)
         self.allow_choices = allow_choices(record.households)
+        self.linkable = linkable_choices(linkable_households(actor, db, record.id))
         self.collect_warnings = record.collect_warnings
         self.pickups = [{"name": p.name, "relation": p.relation, "phone": p.phone,
                          "line": p.line or f"{p.name} ({p.relation})"} for p in record.pickup_persons]
@@ -211,7 +215,9 @@ def _record() -> rx.Component:
                  rx.text(texts.KIND_SCHOOL + ": " + c["school"], size="2"),
                  rx.text(texts.KIND_WIJK + ": " + c["neighbourhood"], size="2")),
         _section(texts.KIND_OUDERS, rx.foreach(KindState.households, lambda h: household(h, _CollectActions)),
-                 household_form(KindState.add_household, KindState.form_key, KindState.household_errors)),
+                 household_form(KindState.add_household, KindState.form_key, KindState.household_errors),
+                 link_household_form(KindState.linkable, KindState.add_household, KindState.form_key,
+                                     KindState.household_errors)),
         _section(texts.KIND_OPHALERS,
                  rx.foreach(KindState.collect_warnings, lambda w: rx.callout(
                      w, icon="triangle-alert", color_scheme="red", role="alert", size="1")),

@@ -39,7 +39,10 @@ def household_cards(households) -> list[HouseholdCard]:
 
 
 def household_payload(form: dict) -> dict:
-    """The household form as add_household's payload: a new household with its first guardian."""
+    """A household form as add_household's payload: an existing household to link (family_id), or
+    a new household with its first guardian."""
+    if "family_id" in form:
+        return {"family_id": form.get("family_id", "")}
     return {"name": form.get("name", ""), "address": form.get("address", ""), "guardians": [{
         "name": form.get("guardian_name", ""), "relation": form.get("guardian_relation", ""),
         "phone": form.get("guardian_phone", ""), "parental_authority": form.get("authority", "ja") != "nee"}]}
@@ -111,6 +114,26 @@ def household_form(on_submit, key, errors) -> rx.Component:
                 width="100%", spacing="2"),
             on_submit=on_submit, style={"width": "100%"}),
         key=key, style={"width": "100%", "marginTop": "8px"})  # a new key after saving: closed and empty
+
+
+def linkable_choices(rows) -> list[dict[str, str]]:
+    """linkable_households' rows as select options: "Gezin Jansen (Lina)"."""
+    return [{"id": str(i), "label": f"{name} ({children})" if children else name} for i, name, children in rows]
+
+
+def link_household_form(choices, on_submit, key, errors) -> rx.Component:
+    """Link a household that is already known: that of a brother or sister at the same place."""
+    return rx.cond(choices.length() > 0, rx.el.details(
+        rx.el.summary(texts.HUISHOUDEN_KOPPELEN, class_name="kw-tap"),
+        rx.el.form(
+            rx.vstack(
+                var_select_field(texts.HUISHOUDEN_KOPPELEN_KIES, "huishouden-koppelen", choices, name="family_id",
+                                 first=rx.el.option(texts.HUISHOUDEN_KOPPELEN_LEEG, value=""),
+                                 error=errors["family_id"]),
+                rx.button(texts.HUISHOUDEN_KOPPELEN_KNOP, type="submit", size="3", class_name="kw-tap"),
+                width="100%", spacing="2"),
+            on_submit=on_submit, style={"width": "100%"}),
+        key=key, style={"width": "100%", "marginTop": "8px"}))
 
 
 def allow_choices(households) -> list[dict[str, str]]:

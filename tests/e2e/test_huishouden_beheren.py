@@ -138,3 +138,44 @@ def test_add_a_household_and_bar_its_guardian(phone, app, axe_source):  # noqa: 
     expect(phone.get_by_role("alert").filter(has_text=warning)).to_have_count(0)
     expect(card.get_by_text("Mag niet ophalen vastleggen", exact=True)).to_be_visible()
     assert _state(app, child.id) == (1, (True, ""))
+
+
+SISTER_HOME = "Gezin Kees Vermeulen"
+
+
+def test_link_the_household_of_a_sister(phone, app, axe_source):  # noqa: F811 (the fixture)
+    """The child's half-sister at the same huiskamer lives with her father: the kinderwerker links
+    that known household instead of typing it again; without a choice she is asked to choose."""
+    location_id, worker, child, main = _setup(app)
+
+    def add_sister(db):
+        family = Family(organisation_id=child.organisation_id, name=SISTER_HOME, address="Vlinderhof 3, Almere")
+        db.add(family)
+        db.flush()
+        db.add(Guardian(family_id=family.id, name="Kees Vermeulen", relation="vader", phone="06-44445555"))
+        sister = Child(organisation_id=child.organisation_id, family_id=family.id, first_name="Lina",
+                       last_name="Vermeulen", date_of_birth=date(2018, 4, 4), status="actief")
+        db.add(sister)
+        db.flush()
+        db.add(ChildLocation(child_id=sister.id, location_id=location_id))
+        db.commit()
+    with_db(app.database_url, add_sister)
+    login(phone, worker.email)
+    phone.goto(f"/kind/{child.id}")
+    wait_ready(phone, phone.get_by_role("heading", name=child.full_name, level=1))
+
+    phone.get_by_text("Bestaand huishouden koppelen", exact=True).tap()
+    phone.get_by_role("button", name="Koppelen", exact=True).tap()
+    expect(phone.get_by_role("alert").filter(has_text="Kies het huishouden dat je wilt koppelen.")).to_be_visible()
+    assert _state(app, child.id)[0] == 0
+    phone.get_by_label("Huishouden van een broer of zus").select_option(label=f"{SISTER_HOME} (Lina)")
+    phone.get_by_role("button", name="Koppelen", exact=True).tap()
+    card = phone.locator(".kw-huishouden").filter(has=phone.get_by_role("heading", name=SISTER_HOME, level=3))
+    expect(card).to_contain_text("Kees Vermeulen (vader)")
+    expect(card).to_contain_text("ook thuis")
+    expect(phone.get_by_role("heading", name=main, level=3)).to_be_visible()
+    assert _state(app, child.id)[0] == 1
+    # Linked, it is no longer offered (other households of children there may still be).
+    expect(phone.locator("#huishouden-koppelen option", has_text=SISTER_HOME)).to_have_count(0)
+    phone.screenshot(path=str(_shot("huishouden-gekoppeld")), full_page=True)
+    _axe(phone, axe_source, "kindpagina, bestaand huishouden gekoppeld")

@@ -4,21 +4,71 @@ audited in the same transaction."""
 
 from __future__ import annotations
 
-from sqlmodel import Session
+from collections import defaultdict
+
+from sqlmodel import Session, select
 
 from ... import texts
-from ...models import Child, ChildHousehold, Family, Guardian
+from ...models import Child, ChildHousehold, ChildLocation, Family, Guardian
 from ..common.cleaning import clean_phone, clean_text
 from ..common.errors import InvalidInput, NotFound
 from ..toegang import audit
 from ..toegang.actor import Actor
-from ..toegang.permissions import Action
-from .children import child_for_change
-from .households import household_ids
+from ..toegang.permissions import Action, Target, can
+from .children import child_for_change, child_target
+from .households import children_of_household, household_ids
 
 
 def _load_for_change(actor: Actor, db: Session, child_id) -> Child:
     return child_for_change(actor, db, child_id, Action.KIND_WIJZIGEN)
+
+
+def may_see_household(actor: Actor, db: Session, family_id: int) -> bool:
+    """Need-to-know: a household is the actor's to link only when the actor may already read one of
+    its children (a brother or sister at one of the actor's locations). Linking shows its guardians,
+    address and phones on the child's page, so an id alone must not open a stranger's household."""
+    return any(c.anonymised_at is None and can(actor, Action.KIND_LEZEN, child_target(db, c))
+               for c in children_of_household(db, family_id))
+
+
+def linkable_households(actor: Actor, db: Session, child_id) -> list[tuple[int, str, str]]:
+    """The households the actor may link to the child: those of the other children the actor may
+    read at the child's locations, not yet the child's; none without KIND_WIJZIGEN on the child
+    (the page shows no form then). (id, household name, its children's first names.) Audited as a
+    read when not empty."""
+    child = db.get(Child, int(child_id))
+    if child is None or child.anonymised_at is not None:
+        return []
+    target = child_target(db, child)
+    if not can(actor, Action.KIND_WIJZIGEN, target):
+        return []
+    own = set(household_ids(db, child))
+    # A handful of queries for the whole list, not a few per child: it is part of the page load.
+    others = db.exec(select(Child).join(ChildLocation, ChildLocation.child_id == Child.id).where(
+        ChildLocation.location_id.in_(target.location_ids or [-1]), Child.id != child.id,
+        Child.anonymised_at.is_(None)).distinct()).all()
+    places: dict[int, set[int]] = defaultdict(set)
+    for cid, lid in db.exec(select(ChildLocation.child_id, ChildLocation.location_id)
+                            .where(ChildLocation.child_id.in_([c.id for c in others] or [-1]))).all():
+        places[cid].add(lid)
+    readable = {c.id: c for c in others if can(actor, Action.KIND_LEZEN, Target(
+        c.organisation_id, frozenset(places[c.id]), object_type="kind", object_id=c.id, child_id=c.id))}
+    homes: dict[int, set[str]] = defaultdict(set)  # household -> first names of its children
+    for c in readable.values():
+        if c.family_id is not None:
+            homes[c.family_id].add(c.first_name)
+    for cid, fid in db.exec(select(ChildHousehold.child_id, ChildHousehold.family_id)
+                            .where(ChildHousehold.child_id.in_(list(readable) or [-1]))).all():
+        homes[fid].add(readable[cid].first_name)
+    wanted = [fid for fid in homes if fid not in own]
+    families = db.exec(select(Family).where(Family.id.in_(wanted or [-1]))).all()
+    found = sorted(((f.id, f.name, ", ".join(sorted(homes[f.id]))) for f in families),
+                   key=lambda r: (r[1].lower(), r[0]))
+    if found:
+        audit.record(db, actor, "kind.huishoudens_koppelbaar_gelezen", object_type="kind", object_id=child.id,
+                     child_id=child.id, detail=f"gezinnen={','.join(str(r[0]) for r in found)}"[:300])
+        db.commit()
+    return found
 
 
 def _guardian(family_id: int, data: dict, n: int) -> Guardian:
@@ -41,9 +91,14 @@ def add_household(actor: Actor, db: Session, child_id, payload: dict) -> int:
     it as its main one. Returns the family id."""
     child = _load_for_change(actor, db, child_id)
     raw = str(payload.get("family_id") or "").strip()
+    if "family_id" in payload and not raw:  # the link form sent without a choice
+        raise InvalidInput(texts.FOUT_KIES_HUISHOUDEN, {"family_id": texts.FOUT_KIES_HUISHOUDEN})
     if raw:
         family = db.get(Family, int(raw)) if raw.isdigit() else None
-        if family is None or family.organisation_id != child.organisation_id:
+        if (family is None or family.organisation_id != child.organisation_id
+                or not may_see_household(actor, db, family.id)):
+            audit.record_denied(db, actor, str(Action.KIND_WIJZIGEN), object_type="gezin", object_id=raw,
+                                child_id=child.id, detail="huishouden_koppelen")
             raise NotFound(texts.NIET_GEVONDEN)
     else:
         name = clean_text(payload.get("name"), "name", 200, required=True, veld="de naam",

@@ -20,6 +20,7 @@ from kinderwerk_pwa.models import (
     AttendanceEvent,
     Child,
     ChildHousehold,
+    ChildLocation,
     Family,
     Guardian,
     PickupPerson,
@@ -319,3 +320,63 @@ def test_the_timeline_shows_the_conversations_of_both_households(app_db):
         ("Vader vertelt over de weekenden.", f"/gezin/{family_id}"),
         ("Moeder vertelt over de verhuizing.", f"/gezin/{w.family_a}")]
     assert "Gezin Kees Jansen" in items[0].title and "Gezin Jansen" in items[1].title
+
+
+def _child_with_household(db, w, location_id: int, first: str, family: str) -> tuple[int, int]:
+    fam = Family(organisation_id=w.org_id, name=family)
+    db.add(fam)
+    db.flush()
+    db.add(Guardian(family_id=fam.id, name=f"Ouder van {first}", relation="moeder", phone="06-55556666"))
+    child = Child(organisation_id=w.org_id, family_id=fam.id, first_name=first, last_name="Test",
+                  date_of_birth=date(2018, 2, 2), status="actief")
+    db.add(child)
+    db.flush()
+    db.add(ChildLocation(child_id=child.id, location_id=location_id))
+    db.commit()
+    return child.id, fam.id
+
+
+def test_an_existing_household_of_a_child_at_the_same_place_can_be_linked(app_db):
+    """Sem's half-sister Lina lives with her father at the same huiskamer: the kinderwerker sees
+    that household among those to link, links it, and Sem's page shows both."""
+    db, w = app_db
+    _, lina_home = _child_with_household(db, w, w.loc_a, "Lina", "Gezin Kees Jansen")
+    _child_with_household(db, w, w.loc_b, "Daan", "Gezin Visser")  # at another location
+    found = household_changes.linkable_households(actor(db, w), db, w.child_a)
+    assert found == [(lina_home, "Gezin Kees Jansen", "Lina")]  # not Sem's own, not another place's
+    assert len(audits(db, "kind.huishoudens_koppelbaar_gelezen")) == 1
+    household_changes.add_household(actor(db, w), db, w.child_a, {"family_id": str(lina_home)})
+    child = db.get(Child, w.child_a)
+    assert [f.id for f in households.households_of(db, child)] == [w.family_a, lina_home]
+    assert household_changes.linkable_households(actor(db, w), db, w.child_a) == []
+
+
+def test_a_household_the_actor_may_not_see_cannot_be_linked_by_its_id(app_db):
+    """Need-to-know: an id of a household at another location (or of no child at all) opens
+    nothing: refused as not found, audited, nothing stored."""
+    db, w = app_db
+    _, elsewhere = _child_with_household(db, w, w.loc_b, "Daan", "Gezin Visser")
+    empty = Family(organisation_id=w.org_id, name="Gezin zonder kinderen")
+    db.add(empty)
+    db.commit()
+    for family_id in (elsewhere, empty.id):
+        with pytest.raises(NotFound):
+            household_changes.add_household(actor(db, w), db, w.child_a, {"family_id": str(family_id)})
+    assert row_count(db, ChildHousehold) == 0
+    assert len(audits(db, "kind.wijzigen")) == 2
+    assert all(a.outcome == "geweigerd" for a in audits(db, "kind.wijzigen"))
+
+
+def test_the_link_form_without_a_choice_asks_to_choose_and_stores_nothing(app_db):
+    db, w = app_db
+    with pytest.raises(InvalidInput) as refused:
+        household_changes.add_household(actor(db, w), db, w.child_a, {"family_id": ""})
+    assert refused.value.fields == {"family_id": texts.FOUT_KIES_HUISHOUDEN}
+    assert row_count(db, ChildHousehold) == 0 and row_count(db, Family) == 1
+
+
+def test_who_cannot_change_the_child_is_offered_no_household_to_link(app_db):
+    db, w = app_db
+    _child_with_household(db, w, w.loc_a, "Lina", "Gezin Kees Jansen")
+    assert household_changes.linkable_households(actor(db, w, "kinderwerker_b"), db, w.child_a) == []
+    assert audits(db, "kind.huishoudens_koppelbaar_gelezen") == []
