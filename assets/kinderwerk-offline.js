@@ -109,9 +109,21 @@
   // until the page runs the new version (kinderwerk-versie.js); the queue stays as it is.
   let outdated = false;
 
+  // A request that hangs (a phone between cells, a service worker being replaced) must not hold
+  // the queue until the page is reloaded: after this long it is given up and tried again later
+  // (the client UUIDs make a second copy of a sync harmless).
+  const REQUEST_TIMEOUT_MS = 30000;
+  function deadline() {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
+    return {signal: controller.signal, clear: () => clearTimeout(timer)};
+  }
+
   async function refreshContext() {
+    const limit = deadline();
     try {
-      const response = await fetch("/api/offline/context", {credentials: "same-origin", cache: "no-store"});
+      const response = await fetch("/api/offline/context", {credentials: "same-origin", cache: "no-store",
+                                                             signal: limit.signal});
       if (response.ok) {
         context = await response.json();
         await contextPut(context);
@@ -120,6 +132,8 @@
       }
     } catch (e) {
       context = context || (await contextGet()) || null;
+    } finally {
+      limit.clear();
     }
     return context;
   }
@@ -143,16 +157,20 @@
       if (!ctx) return;  // not logged in now: keep everything
       const waiting = (await queueAll()).filter((i) => i.state === "wacht" && String(i.queued_by) === String(ctx.user_id));
       if (!waiting.length) return;
-      let response;
+      let response, body;
+      const limit = deadline();
       try {
         response = await fetch("/api/sync", {
-          method: "POST", credentials: "same-origin", cache: "no-store",
+          method: "POST", credentials: "same-origin", cache: "no-store", signal: limit.signal,
           headers: {"Content-Type": "application/json", "X-Kinderwerk": "1"},
           body: JSON.stringify({api_version: API_VERSION,
                                 items: waiting.map((i) => ({type: i.type, queued_by: i.queued_by, payload: i.payload}))}),
         });
+        body = response.ok ? await response.json() : null;
       } catch (e) {
-        return;  // connection dropped again: try later
+        return;  // connection dropped again, or no answer in time: try later
+      } finally {
+        limit.clear();
       }
       if (response.status === 409) {
         // Not a plain reload: the old service worker would serve this same script again and the page
@@ -162,7 +180,6 @@
         return;
       }
       if (!response.ok) return;
-      const body = await response.json();
       let stored = 0;
       for (const result of body.results || []) {
         const item = waiting.find((i) => i.client_uuid === result.client_uuid);
