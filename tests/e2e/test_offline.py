@@ -178,8 +178,8 @@ def test_refused_item_is_shown_with_its_reason(phone, app):
 
 def test_a_sync_without_an_answer_is_given_up_and_sent_again(phone, app):
     """A sync request that never gets an answer (a phone between cells) does not hold the queue
-    until the page is reloaded: after 30 s it is given up, and the next try stores the check-in,
-    once."""
+    until the page is reloaded: after 30 s it is given up, and the next try stores the signal,
+    once. (A signal, not a check-in: earlier tests on the shared app may have checked the child in.)"""
     location, worker, children = _setup_day(app, 3)
     login(phone, worker.email)
     phone.wait_for_function("window.kinderwerkOffline !== undefined")
@@ -192,15 +192,16 @@ def test_a_sync_without_an_answer_is_given_up_and_sent_again(phone, app):
             route.continue_()  # the first is left without an answer
     phone.route("**/api/sync", first_unanswered)
     uuid = phone.evaluate("""([childId, locationId]) => {
-        const payload = {client_uuid: window.kinderwerkOffline.uuid(), child_id: childId,
-                         location_id: locationId, kind: 'aanwezig', at: new Date().toISOString()};
-        return window.kinderwerkOffline.enqueue('aanwezigheid', payload).then(() => payload.client_uuid);
+        const payload = {client_uuid: window.kinderwerkOffline.uuid(), child_id: childId, unknown_description: "",
+                         location_id: locationId, categories: ["verzorging"], source: "zelf_gezien",
+                         facts: "Vastgelegd terwijl het netwerk haperde: had geen jas aan.",
+                         observed_at: new Date().toISOString(), acute: false};
+        return window.kinderwerkOffline.enqueue('signaal', payload).then(() => payload.client_uuid);
     }""", [children[2].id, location.id])
     phone.wait_for_function("""() => {
         window.kinderwerkOffline.queue().then((q) => { window.__kwWachtrijLengte = q.length; });
         return window.__kwWachtrijLengte === 0;
     }""", polling=500, timeout=120_000)
     assert len(calls) >= 2
-    stored = with_db(app.database_url, lambda db: db.exec(select(AttendanceEvent).where(
-        AttendanceEvent.client_uuid == uuid)).all())
+    stored = with_db(app.database_url, lambda db: db.exec(select(Signal).where(Signal.client_uuid == uuid)).all())
     assert len(stored) == 1
