@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from redis.asyncio import Redis
@@ -14,12 +13,7 @@ from reflex.istate.manager.redis import StateManagerRedis
 
 from kinderwerk_pwa.state import lock_wakeups
 from tests.e2e.services import REDIS, require_redis
-
-
-def run(coroutine):
-    """asyncio.run in a thread of its own (Playwright may keep a loop running in the main thread)."""
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
+from tests.loops import run_in_own_loop
 
 
 async def _cancelled_while_taking() -> bytes | None:
@@ -58,9 +52,9 @@ def reflex_lock(monkeypatch):
 
 def test_without_the_fix_the_lock_stays_taken(reflex_lock):
     """What the fix is for (if Reflex fixes this, this test says so, and the fix can go)."""
-    assert run(_cancelled_while_taking()) == b"deze-wacht"
+    assert run_in_own_loop(_cancelled_while_taking()) == b"deze-wacht"
 
 
 def test_a_cancelled_wait_gives_the_lock_back(reflex_lock):
     lock_wakeups.install()
-    assert run(_cancelled_while_taking()) is None
+    assert run_in_own_loop(_cancelled_while_taking()) is None

@@ -10,7 +10,6 @@ server the same.
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
@@ -26,16 +25,8 @@ from kinderwerk_pwa.api.hosts import TrustedHostMiddleware, is_our_origin, refus
 from kinderwerk_pwa.api.security import same_origin
 from kinderwerk_pwa.kinderwerk_pwa import KinderwerkApp, guard_hosts
 from kinderwerk_pwa.settings import Settings, reset_settings, split_host
+from tests.loops import run_in_own_loop
 from tests.world import PASSWORD
-
-
-def _run(coroutine) -> None:
-    """asyncio.run in a thread of its own: when the suite runs the browser tests first, Playwright's
-    sync API keeps an event loop running in the main thread, where asyncio.run refuses to start."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, coroutine).result()
 
 PUBLIC = "https://kinderwerk.example.nl"
 GOOD = "kinderwerk.example.nl"
@@ -165,9 +156,9 @@ def test_websocket_refused_by_closing_when_the_server_has_no_denial_response(con
         reached.append(scope)
 
     scope = {"type": "websocket", "path": "/_event/", "headers": [(b"host", EVIL.encode())], "extensions": {}}
-    _run(TrustedHostMiddleware(inner)(scope, receive, send))
+    run_in_own_loop(TrustedHostMiddleware(inner)(scope, receive, send))
     assert sent == [{"type": "websocket.close", "code": 1008}] and not reached
-    _run(TrustedHostMiddleware(inner)({**scope, "headers": [(b"host", GOOD.encode())]}, receive, send))
+    run_in_own_loop(TrustedHostMiddleware(inner)({**scope, "headers": [(b"host", GOOD.encode())]}, receive, send))
     assert len(reached) == 1
 
 
@@ -177,7 +168,7 @@ def test_lifespan_passes_through():
     async def inner(scope, receive, send):
         seen.append(scope["type"])
 
-    _run(TrustedHostMiddleware(inner, hosts=())({"type": "lifespan"}, None, None))
+    run_in_own_loop(TrustedHostMiddleware(inner, hosts=())({"type": "lifespan"}, None, None))
     assert seen == ["lifespan"]
 
 

@@ -4,21 +4,17 @@ otherwise the next waiter of that tab sleeps until the lock's 10-second expiry."
 from __future__ import annotations
 
 import asyncio
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from redis.asyncio import Redis
 from reflex.istate.manager.redis import StateManagerRedis
 
 from kinderwerk_pwa.state import lock_wakeups
+from tests.loops import run_in_own_loop
 
 KEY = b"token_lock"
 
 
-def run(coroutine):
-    """asyncio.run in a thread of its own (Playwright may keep a loop running in the main thread)."""
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
 
 
 def _manager() -> StateManagerRedis:
@@ -61,12 +57,12 @@ def original_lock_waiter(monkeypatch):
 def test_without_the_fix_the_wakeup_is_lost(original_lock_waiter):
     """What the fix is for: Reflex's own waiter loses the wake-up (if Reflex fixes this, this test
     says so, and the fix can go)."""
-    assert run(_woken_waiter_cancelled(_manager())) is False
+    assert run_in_own_loop(_woken_waiter_cancelled(_manager())) is False
 
 
 def test_a_cancelled_waiter_passes_its_wakeup_on(original_lock_waiter):
     lock_wakeups.install()
-    assert run(_woken_waiter_cancelled(_manager())) is True
+    assert run_in_own_loop(_woken_waiter_cancelled(_manager())) is True
 
 
 def test_the_app_installs_the_fix():

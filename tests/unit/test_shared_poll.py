@@ -5,19 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from kinderwerk_pwa.pages.huiskamer import live
 from kinderwerk_pwa.state.shared_poll import SharedPoll
-
-
-def run(coroutine):
-    """asyncio.run in a thread of its own: when the suite runs the browser tests first, Playwright's
-    sync API keeps an event loop running in the main thread, where asyncio.run refuses to start."""
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
+from tests.loops import run_in_own_loop
 
 
 class Clock:
@@ -56,7 +49,7 @@ def test_callers_at_the_same_time_share_one_read():
         fetch.gate.set()
         return await asyncio.gather(*waiting)
 
-    answers = run(main())
+    answers = run_in_own_loop(main())
     assert answers == ["v7-1"] * 20
     assert fetch.calls == [(7, "2026-12-07")]
 
@@ -74,7 +67,7 @@ def test_a_new_read_after_max_age_and_one_per_huiskamer():
         fresh = await poll.get(7, "d")
         return first, still, other, fresh
 
-    assert run(main()) == ("v7-1", "v7-1", "v8-2", "v7-3")
+    assert run_in_own_loop(main()) == ("v7-1", "v7-1", "v8-2", "v7-3")
     assert fetch.calls == [(7, "d"), (8, "d"), (7, "d")]
 
 
@@ -90,7 +83,7 @@ def test_a_failed_read_reaches_its_callers_and_is_tried_again_later():
         clock.now += 0.5
         return await poll.get(7, "d")
 
-    assert run(main()) == "v7-2"
+    assert run_in_own_loop(main()) == "v7-2"
 
 
 def test_a_cancelled_watch_does_not_cancel_the_read_of_the_others():
@@ -106,7 +99,7 @@ def test_a_cancelled_watch_does_not_cancel_the_read_of_the_others():
         fetch.gate.set()
         return await stays
 
-    assert run(main()) == "v7-1"
+    assert run_in_own_loop(main()) == "v7-1"
     assert len(fetch.calls) == 1
 
 
@@ -120,7 +113,7 @@ def test_answers_nobody_asks_for_are_forgotten():
         clock.now += 120
         await poll.get(99, "d")
 
-    run(main())
+    run_in_own_loop(main())
     assert len(poll._answers) == 1
 
 
